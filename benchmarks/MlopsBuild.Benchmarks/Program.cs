@@ -1,0 +1,11 @@
+using MlopsBuild.Benchmarks;
+
+// One subcommand per benchmark: dotnet run -c Release --project benchmarks/MlopsBuild.Benchmarks -- <name> [options]
+var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
+{
+    ["up-to-date"] = UpToDateBenchmark.Run,
+};
+
+if (args.Length > 0 && benchmarks.TryGetValue(args[0], out var run)) return run(args[1..]);
+Console.Error.WriteLine($"Usage: MlopsBuild.Benchmarks <{string.Join('|', benchmarks.Keys)}> [options]");
+return 2;

@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Reflection;
+using MlopsBuild.Engine.Definition;
+using MlopsBuild.Engine.Execution;
+using MlopsBuild.Engine.Fingerprints;
+using MlopsBuild.Engine.Git;
+using MlopsBuild.Engine.IO;
+using MlopsBuild.Engine.Output;
+using MlopsBuild.Engine.Parameters;
+using MlopsBuild.Engine.Paths;
+using MlopsBuild.Engine.Planning;
+using MlopsBuild.Engine.Schema;
+using MlopsBuild.Engine.UpToDate;
+
+namespace MlopsBuild.Engine;
+
+/// <summary>
+/// One run from arguments to exit code: parameters, targets, plan, execution, summary and manifest.
+/// Exit codes: 0 success, 1 a target failed, 2 the invocation or declaration is wrong.
+/// </summary>
+public static class BuildRunner
+{
+    public const int Success = 0;
+    public const int TargetFailed = 1;
+    public const int UsageError = 2;
+
+    public static int Run<T>(IReadOnlyList<string> args, BuildHost host, string? defaultTarget) where T : PipelineBuild, new()
+    {
+        ConsoleRouter.Install();
+        var output = new BuildOutput(host.Out, new SecretMasker(), host.OnGitHubActions, Verbosity.Normal);
+        try
+        {
+            return RunAsync<T>(args, host, defaultTarget, output).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is BuildUsageException or BuildLockException)
+        {
+            Fail(output, e.Message);
+            return UsageError;
+        }
+        catch (Exception e)
+        {
+            Fail(output, $"{e.Message} ({e.GetType().Name}; run with --verbosity verbose for the stack trace)");
+            output.Verbose(e.ToString());
+            return TargetFailed;
+        }
+    }
+
+    static async Task<int> RunAsync<T>(IReadOnlyList<string> args, BuildHost host, string? defaultTarget, BuildOutput output)
+        where T : PipelineBuild, new()
+    {
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var commandLine = CommandLine.Parse(args);
+        var prefix = typeof(T).GetCustomAttribute<EnvironmentPrefixAttribute>()?.Prefix ?? "MLOPS";
+        var root = RootDirectoryLocator.Find(commandLine.Options.GetValueOrDefault("root"), host.Environment(prefix + "_ROOT"), host.WorkingDirectory);
+        var scope = new BuildScope(root, host, new Lazy<GitFacts?>(() => GitRepository.TryRead(root)));
+        BuildScope.Enter(scope);
+
+        var build = new T();
+        var members = ParameterMember.Discover(typeof(T));
+        var profiles = commandLine.Options.GetValueOrDefault("profile")
+                       ?? host.Environment(prefix + "_PROFILE")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList()
+                       ?? [];
+        var files = ParameterFiles.Load(root / ".nuke", profiles);
+        var parameters = ParameterResolver.Apply(build, members, commandLine, host.Environment, files, host.WorkingDirectory, root);
+        build.Root ??= root;
+        output.Verbosity = build.Verbosity;
+        RegisterSecrets(parameters, output);
+
+        var targets = TargetCatalog.Create(build, defaultTarget);
+        RejectSecretsAsInputs(targets, members);
+        UpdateSchemaFile(root, targets, members);
+
+        if (build.Help)
+        {
+            foreach (var line in HelpText.Lines(targets, parameters)) output.WriteLine(line);
+            return Success;
+        }
+
+        var invoked = commandLine.Targets.Count > 0 ? commandLine.Targets
+            : build.InvokedTargets is { Length: > 0 } fromParameters ? fromParameters
+            : defaultTarget is not null ? [defaultTarget]
+            : throw new BuildUsageException("No target given and the build has no default target. Run with --help to list the targets.");
+        var plan = ExecutionPlanner.Plan(targets, invoked, build.Skip);
+        var maxParallel = build.RunInParallel ? Math.Max(1, build.MaxParallel) : 1;
+        if (build.Plan)
+        {
+            foreach (var line in PlanText.Lines(plan, maxParallel)) output.WriteLine(line);
+            return Success;
+        }
+        RequirementCheck.ThrowIfUnmet(plan, members);
+
+        var hashCache = HashCache.Load(root / ".nuke" / "temp" / "hash-cache.json");
+        var buildLock = BuildLock.Load(root / ".nuke" / "build.lock.json");
+        var upToDate = new UpToDateCheck(root, new ContentHasher(hashCache), buildLock, new DefinitionFingerprint(typeof(T)));
+        var runs = await new BuildExecutor(output, upToDate, new ExecutionOptions(maxParallel, build.Force)).RunAsync(plan);
+        hashCache.Save();
+
+        var succeeded = runs.All(r => r.Status != TargetStatus.Failed);
+        var exitCode = succeeded ? Success : TargetFailed;
+        output.PrefixLines = false;
+        output.WriteLine();
+        foreach (var line in SummaryTable.Lines(runs, clock.Elapsed, succeeded)) output.WriteLine(line);
+        WriteStepSummary(host, output, SummaryTable.Markdown(runs, clock.Elapsed, succeeded));
+        var facts = new RunFacts(plan.Invoked, started, clock.Elapsed, succeeded, exitCode, scope.Git.Value, parameters, runs);
+        RunManifest.Write(root / RunManifest.RelativePath, facts, output.Masker);
+        output.Verbose($"Run manifest: {RunManifest.RelativePath}");
+        return exitCode;
+    }
+
+    static void RegisterSecrets(IReadOnlyList<ResolvedParameter> parameters, BuildOutput output)
+    {
+        foreach (var parameter in parameters.Where(p => p.Member.IsSecret && p.Value is not null))
+        {
+            foreach (var secret in parameter.Value is Array array ? array.Cast<object?>().Select(RunManifest.Text) : [RunManifest.Text(parameter.Value)])
+            {
+                if (secret.Length == 0) continue;
+                output.Masker.Add(secret);
+                if (output.OnGitHubActions) output.Raw(GitHubActionsCommands.AddMask(secret));
+            }
+        }
+    }
+
+    /// <summary>Input values land in the committed lock file, where a secret must never go.</summary>
+    static void RejectSecretsAsInputs(IReadOnlyList<ExecutableTarget> targets, IReadOnlyList<ParameterMember> members)
+    {
+        var secrets = members.Where(m => m.IsSecret).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var target in targets)
+        foreach (var input in target.Definition.InputList.OfType<ValueInput>().Where(v => secrets.Contains(v.Name)))
+            throw new BuildUsageException(
+                $"Target {target.Name} declares the secret parameter {input.Name} as an input; its value would be written to .nuke/build.lock.json. Remove it from Inputs(...).");
+    }
+
+    static void UpdateSchemaFile(AbsolutePath root, IReadOnlyList<ExecutableTarget> targets, IReadOnlyList<ParameterMember> members)
+    {
+        var path = root / ".nuke" / "build.schema.json";
+        var schema = BuildSchema.Generate(targets, members);
+        if (!path.FileExists || File.ReadAllText(path) != schema) AtomicFile.WriteAllText(path, schema);
+    }
+
+    static void WriteStepSummary(BuildHost host, BuildOutput output, string markdown)
+    {
+        if (!output.OnGitHubActions || host.Environment("GITHUB_STEP_SUMMARY") is not { Length: > 0 } path) return;
+        File.AppendAllText(path, output.Masker.Apply(markdown));
+    }
+
+    static void Fail(BuildOutput output, string message)
+    {
+        output.WriteLine($"error: {message}");
+        output.GitHubCommand(GitHubActionsCommands.Error("Build failed", message));
+    }
+}
