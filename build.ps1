@@ -2,7 +2,7 @@
 # Bootstrap for Windows PowerShell 5.1 and pwsh 7; mirrors build.sh (read that file for the reasoning).
 #   Fast path: fingerprint of the sources == stamp  ->  run the compiled DLL (no SDK lookup, no MSBuild).
 #   Slow path: find (or install) an SDK matching global.json, compile into .nuke/temp/bin, write the stamp.
-# The program is always started as:  dotnet .nuke/temp/bin/_build.dll --root <repo root> <user args...>
+# The program is always started as:  MLOPSBUILD_ROOT=<repo root> dotnet .nuke/temp/bin/_build.dll <user args...>
 $BuildArguments = $args
 $ErrorActionPreference = 'Stop'
 $PSNativeCommandUseErrorActionPreference = $false   # pwsh 7.3+: a failing native command must not throw
@@ -204,5 +204,6 @@ if ($Dotnet -eq $LocalDotnet) {
     $env:DOTNET_ROOT = $LocalDotnetDir
     $env:PATH = $LocalDotnetDir + [IO.Path]::PathSeparator + $env:PATH
 }
-& $Dotnet $Dll --root $Root @BuildArguments
+$env:MLOPSBUILD_ROOT = $Root
+& $Dotnet $Dll @BuildArguments
 exit $LASTEXITCODE

@@ -2,7 +2,7 @@
 # Bootstrap: runs the build project (build/_build.csproj), compiling it only when its sources changed.
 #   Fast path: fingerprint of the sources == stamp  ->  exec the compiled DLL (no SDK lookup, no MSBuild).
 #   Slow path: find (or install) an SDK matching global.json, compile into .nuke/temp/bin, write the stamp.
-# The program is always started as:  dotnet .nuke/temp/bin/_build.dll --root <repo root> <user args...>
+# The program is always started as:  MLOPSBUILD_ROOT=<repo root> dotnet .nuke/temp/bin/_build.dll <user args...>
 set -euo pipefail
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -53,7 +53,9 @@ run() {
   export DOTNET_EXE="$DOTNET"
   if [ "$DOTNET" = "$ROOT/.dotnet/dotnet" ]; then export DOTNET_ROOT="$ROOT/.dotnet" PATH="$ROOT/.dotnet:$PATH"; fi
   cd "$CALLER_DIR"
-  exec "$DOTNET" "$DLL" --root "$ROOT" "$@"
+  # The root travels in the environment: an argument would be taken as a value of the user's last option.
+  export MLOPSBUILD_ROOT="$ROOT"
+  exec "$DOTNET" "$DLL" "$@"
 }
 
 FP="$(fingerprint)"

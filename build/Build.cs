@@ -49,5 +49,7 @@ partial class Build : PipelineBuild
                 .Select(d => AbsolutePath.Create(d))
             : [];
 
-    static void DotNet(params string[] arguments) => ProcessRunner.Run("dotnet", arguments, RootDirectory);
+    // build.sh names the dotnet it chose in DOTNET_EXE (it may be a local install under .dotnet/).
+    static void DotNet(params string[] arguments) =>
+        ProcessRunner.Run(Environment.GetEnvironmentVariable("DOTNET_EXE") ?? "dotnet", arguments, RootDirectory);
 }

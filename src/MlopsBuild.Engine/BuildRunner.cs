@@ -52,7 +52,9 @@ public static class BuildRunner
         var clock = Stopwatch.StartNew();
         var commandLine = CommandLine.Parse(args);
         var prefix = typeof(T).GetCustomAttribute<EnvironmentPrefixAttribute>()?.Prefix ?? "MLOPS";
-        var root = RootDirectoryLocator.Find(commandLine.Options.GetValueOrDefault("root"), host.Environment(prefix + "_ROOT"), host.WorkingDirectory);
+        var root = RootDirectoryLocator.Find(
+            commandLine.Options.GetValueOrDefault("root"), host.Environment(prefix + "_ROOT"),
+            host.Environment(RootDirectoryLocator.BootstrapVariable), host.WorkingDirectory);
         var scope = new BuildScope(root, host, new Lazy<GitFacts?>(() => GitRepository.TryRead(root)));
         BuildScope.Enter(scope);
 

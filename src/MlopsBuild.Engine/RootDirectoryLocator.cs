@@ -2,12 +2,17 @@ using MlopsBuild.Engine.Paths;
 
 namespace MlopsBuild.Engine;
 
-/// <summary>The repository root: <c>--root</c>, else the nearest folder above the working directory holding <c>.nuke/</c>.</summary>
+/// <summary>
+/// The repository root: <c>--root</c> or its prefixed variable, else the folder build.sh runs from (it sets
+/// <c>MLOPSBUILD_ROOT</c>), else the nearest folder above the working directory holding <c>.nuke/</c>.
+/// </summary>
 internal static class RootDirectoryLocator
 {
-    public static AbsolutePath Find(IReadOnlyList<string>? rootOption, string? rootVariable, string workingDirectory)
+    public const string BootstrapVariable = "MLOPSBUILD_ROOT";
+
+    public static AbsolutePath Find(IReadOnlyList<string>? rootOption, string? rootVariable, string? bootstrapRoot, string workingDirectory)
     {
-        var given = rootOption is { Count: > 0 } ? rootOption[0] : rootVariable;
+        var given = rootOption is { Count: > 0 } ? rootOption[0] : rootVariable ?? bootstrapRoot;
         if (given is not null)
         {
             var root = AbsolutePath.Create(given, workingDirectory);
