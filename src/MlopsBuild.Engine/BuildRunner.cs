@@ -3,7 +3,6 @@ using System.Reflection;
 using MlopsBuild.Engine.Definition;
 using MlopsBuild.Engine.Execution;
 using MlopsBuild.Engine.Fingerprints;
-using MlopsBuild.Engine.Git;
 using MlopsBuild.Engine.IO;
 using MlopsBuild.Engine.Output;
 using MlopsBuild.Engine.Parameters;
@@ -55,7 +54,7 @@ public static class BuildRunner
         var root = RootDirectoryLocator.Find(
             commandLine.Options.GetValueOrDefault("root"), host.Environment(prefix + "_ROOT"),
             host.Environment(RootDirectoryLocator.BootstrapVariable), host.WorkingDirectory);
-        var scope = new BuildScope(root, host, new Lazy<GitFacts?>(() => GitRepository.TryRead(root)));
+        var scope = new BuildScope(root, host);
         BuildScope.Enter(scope);
 
         var build = new T();
@@ -92,6 +91,7 @@ public static class BuildRunner
         }
         RequirementCheck.ThrowIfUnmet(plan, members);
 
+        scope.StartReadingGit();
         var hashCache = HashCache.Load(root / ".nuke" / "temp" / "hash-cache.json");
         var buildLock = BuildLock.Load(root / ".nuke" / "build.lock.json");
         var upToDate = new UpToDateCheck(root, new ContentHasher(hashCache), buildLock, new DefinitionFingerprint(typeof(T)));
@@ -104,7 +104,8 @@ public static class BuildRunner
         output.WriteLine();
         foreach (var line in SummaryTable.Lines(runs, clock.Elapsed, succeeded)) output.WriteLine(line);
         WriteStepSummary(host, output, SummaryTable.Markdown(runs, clock.Elapsed, succeeded));
-        var facts = new RunFacts(plan.Invoked, started, clock.Elapsed, succeeded, exitCode, scope.Git.Value, parameters, runs);
+        var facts = new RunFacts(plan.Invoked, started, clock.Elapsed, succeeded, exitCode, scope.Git, parameters, runs);
+        if (scope.GitProblem is { } problem) output.WriteLine($"warning: the run manifest has no git facts: {problem}");
         RunManifest.Write(root / RunManifest.RelativePath, facts, output.Masker);
         output.Verbose($"Run manifest: {RunManifest.RelativePath}");
         return exitCode;

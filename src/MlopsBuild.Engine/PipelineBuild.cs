@@ -34,7 +34,7 @@ public abstract class PipelineBuild
     public static AbsolutePath TemporaryDirectory => RootDirectory / ".nuke" / "temp";
 
     /// <summary>Commit, branch and dirty flag of the repository, or null outside one.</summary>
-    public static GitFacts? Git => BuildScope.Current.Git.Value;
+    public static GitFacts? Git => BuildScope.Current.Git;
 
     /// <summary>True on a CI server (the <c>CI</c> environment variable), false on a laptop.</summary>
     public static bool IsServerBuild => BuildScope.Current.Host.Environment("CI") is "true" or "True" or "1";

@@ -85,7 +85,7 @@ internal sealed class BuildExecutor(BuildOutput output, UpToDateCheck upToDate, 
                 var reason = options.IsForced(run.Name) ? "--force" : upToDate.ReasonToRun(run.Name, snapshot);
                 if (reason is null)
                 {
-                    run.Record = snapshot;
+                    run.Record = upToDate.LastSuccess(run.Name);
                     run.Finish(TargetStatus.UpToDate, "inputs, definition and outputs unchanged since its last success");
                     return;
                 }
@@ -117,8 +117,9 @@ internal sealed class BuildExecutor(BuildOutput output, UpToDateCheck upToDate, 
 
     void Header(string name)
     {
-        if (output.OnGitHubActions && !output.PrefixLines) output.GitHubCommand(GitHubActionsCommands.Group(name));
-        else output.Information($"─── {name} {new string('─', Math.Max(3, 56 - name.Length))}", output.PrefixLines ? name : null);
+        if (output.PrefixLines) output.Information("started", name);
+        else if (output.OnGitHubActions) output.GitHubCommand(GitHubActionsCommands.Group(name));
+        else output.Information($"─── {name} {new string('─', Math.Max(3, 56 - name.Length))}");
     }
 
     void Footer(TargetRun run)

@@ -34,6 +34,8 @@ internal sealed class UpToDateCheck(AbsolutePath root, ContentHasher hasher, Bui
         return new TargetRecord(fingerprint.Of(target), inputs, values, outputs);
     }
 
+    public TargetRecord? LastSuccess(string targetName) => buildLock.Get(targetName);
+
     /// <summary>Null when up to date; otherwise why it must run.</summary>
     public string? ReasonToRun(string targetName, TargetRecord now)
     {

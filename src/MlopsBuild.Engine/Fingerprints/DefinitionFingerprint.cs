@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using MlopsBuild.Engine.Definition;
 
 namespace MlopsBuild.Engine.Fingerprints;
@@ -12,14 +13,16 @@ namespace MlopsBuild.Engine.Fingerprints;
 /// uses, because a change to a trainer must make Train run again. Other targets' declarations are not followed:
 /// naming a dependency does not make its code part of this target.
 /// </summary>
-internal sealed class DefinitionFingerprint
+internal sealed partial class DefinitionFingerprint
 {
     readonly Assembly buildAssembly;
+    readonly string buildTypeName;
     readonly string libraryIdentity;
 
     public DefinitionFingerprint(Type buildType)
     {
         buildAssembly = buildType.Assembly;
+        buildTypeName = buildType.FullName ?? buildType.Name;
         libraryIdentity = LibraryIdentity(buildAssembly);
     }
 
@@ -37,7 +40,7 @@ internal sealed class DefinitionFingerprint
     {
         if (!visited.Add(method) || method.Module.Assembly != buildAssembly) return;
         var il = method.GetMethodBody()?.GetILAsByteArray();
-        text.Append("method ").AppendLine(Name(method));
+        text.Append("method ").AppendLine(Stable(Name(method)));
         if (il is null) return;
 
         var typeArguments = method.DeclaringType?.IsGenericType == true ? method.DeclaringType.GetGenericArguments() : null;
@@ -49,7 +52,7 @@ internal sealed class DefinitionFingerprint
             if (instruction.Token is { } token)
             {
                 var operand = Resolve(method.Module, token, instruction, typeArguments, methodArguments);
-                text.Append(' ').Append(operand.Text);
+                text.Append(' ').Append(Stable(operand.Text));
                 if (operand.Method is { } callee && !ReturnsTarget(callee)) reached.Add(callee);
             }
             else
@@ -81,6 +84,15 @@ internal sealed class DefinitionFingerprint
             return ("token", null);
         }
     }
+
+    /// <summary>
+    /// Compiler-generated names carry the ordinal of the member they belong to (<c>&lt;get_Train&gt;b__3_0</c>), which
+    /// shifts when a member is added above; the build class's own name is not part of what a target does either.
+    /// </summary>
+    string Stable(string name) => CompilerOrdinal().Replace(name.Replace(buildTypeName, "Build"), "#");
+
+    [GeneratedRegex(@"(?<=(__|DisplayClass|\|))\d+_\d+")]
+    private static partial Regex CompilerOrdinal();
 
     static bool ReturnsTarget(MethodBase method) => method is MethodInfo info && info.ReturnType == typeof(Target);
 

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using MlopsBuild.Engine.Execution;
 using MlopsBuild.Engine.Git;
@@ -24,13 +25,13 @@ internal static class RunManifest
     public static void Write(string path, RunFacts facts, SecretMasker masker)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteNumber("version", 1);
             json.WriteString("outcome", facts.Succeeded ? "succeeded" : "failed");
             json.WriteNumber("exitCode", facts.ExitCode);
-            json.WriteString("started", facts.Started.ToUniversalTime().ToString("O"));
+            json.WriteString("started", facts.Started.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
             json.WriteNumber("durationMs", Math.Round(facts.Duration.TotalMilliseconds, 1));
             WriteStrings(json, "invoked", facts.Invoked);
             WriteHost(json);
@@ -111,6 +112,7 @@ internal static class RunManifest
     {
         null => "",
         string s => s,
+        bool b => b ? "true" : "false",
         Array array => string.Join(",", array.Cast<object?>().Select(Text)),
         IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
