@@ -94,6 +94,8 @@ public static class BuildRunner
         scope.StartReadingGit();
         var hashCache = HashCache.Load(root / ".nuke" / "temp" / "hash-cache.json");
         var buildLock = BuildLock.Load(root / ".nuke" / "build.lock.json");
+        // Records of targets that were removed or renamed would linger in the committed file forever.
+        foreach (var stale in buildLock.TargetNames.Except(targets.Select(t => t.Name))) buildLock.Remove(stale);
         var upToDate = new UpToDateCheck(root, new ContentHasher(hashCache), buildLock, new DefinitionFingerprint(typeof(T)));
         var runs = await new BuildExecutor(output, upToDate, new ExecutionOptions(maxParallel, build.Force)).RunAsync(plan);
         hashCache.Save();

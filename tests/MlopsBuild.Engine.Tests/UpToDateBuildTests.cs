@@ -158,6 +158,22 @@ public sealed class UpToDateBuildTests : IDisposable
         Assert.Contains("Up to date", sandbox.Run<Copy>("Train").SummaryRow("Train"));
     }
 
+    class Renamed : PipelineBuild
+    {
+        Target Fit => _ => _.Inputs(RootDirectory / "data" / "input.csv").Executes(() => { });
+    }
+
+    [Fact]
+    public void Records_of_targets_no_longer_in_the_build_are_dropped_from_the_lock()
+    {
+        sandbox.Run<Copy>("Train");
+
+        sandbox.Run<Renamed>("Fit");
+
+        using var lockFile = JsonDocument.Parse(File.ReadAllText(sandbox.PathOf(".nuke/build.lock.json")));
+        Assert.Equal(["Fit"], lockFile.RootElement.GetProperty("targets").EnumerateObject().Select(p => p.Name));
+    }
+
     [Fact]
     public void A_declared_output_that_was_not_produced_fails_the_target()
     {

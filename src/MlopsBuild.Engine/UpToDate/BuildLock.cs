@@ -37,6 +37,11 @@ public sealed class BuildLock
         return new BuildLock(fullPath, BuildLockReader.Read(fullPath, content));
     }
 
+    public IReadOnlyList<string> TargetNames
+    {
+        get { lock (_gate) return _targets.Keys.ToList(); }
+    }
+
     public TargetRecord? Get(string targetName)
     {
         lock (_gate) return _targets.GetValueOrDefault(targetName);
