@@ -49,7 +49,8 @@ public static class BuildRunner
     {
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        var commandLine = CommandLine.Parse(args);
+        var members = ParameterMember.Discover(typeof(T));
+        var commandLine = CommandLine.Parse(args, option => members.Any(m => m.Option[2..].Equals(option, StringComparison.OrdinalIgnoreCase) && m.IsSwitch));
         var prefix = typeof(T).GetCustomAttribute<EnvironmentPrefixAttribute>()?.Prefix ?? "MLOPS";
         var root = RootDirectoryLocator.Find(
             commandLine.Options.GetValueOrDefault("root"), host.Environment(prefix + "_ROOT"),
@@ -58,7 +59,6 @@ public static class BuildRunner
         BuildScope.Enter(scope);
 
         var build = new T();
-        var members = ParameterMember.Discover(typeof(T));
         var profiles = commandLine.Options.GetValueOrDefault("profile")
                        ?? host.Environment(prefix + "_PROFILE")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList()
                        ?? [];

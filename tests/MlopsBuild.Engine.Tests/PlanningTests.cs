@@ -69,6 +69,19 @@ public sealed class PlanningTests : IDisposable
         Assert.Contains("Notify   after Test; triggered by Test", result.Output);
     }
 
+    [Theory]
+    [InlineData("--plan", "Test")]
+    [InlineData("--plan", "true", "Test")]
+    [InlineData("--parallel", "--plan", "Test")]
+    [InlineData("Test", "--plan")]
+    public void A_switch_takes_only_true_or_false_so_a_target_may_follow_it(params string[] arguments)
+    {
+        var result = sandbox.Run<Chain>(arguments);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Plan for Test (5 targets", result.Output);
+    }
+
     [Fact]
     public void Skip_with_names_skips_those_and_runs_their_dependents()
     {

@@ -1,8 +1,9 @@
 namespace MlopsBuild.Engine.Parameters;
 
 /// <summary>
-/// The arguments of one invocation: leading words are target names, then <c>--option [values...]</c>
-/// or <c>--option=value</c>. An option given with no value has an empty list (a switch, or "all").
+/// The arguments of one invocation: target names and <c>--option [values...]</c> or <c>--option=value</c>;
+/// a word is a target unless it follows an option that takes it. An option given with no value has an empty list (a switch, or "all").
+/// A switch takes only true/false as its value, so in <c>--plan Train</c> the word after it is a target.
 /// </summary>
 internal sealed class CommandLine
 {
@@ -17,11 +18,14 @@ internal sealed class CommandLine
     /// <summary>Keyed by the option without dashes, compared case-insensitively.</summary>
     public IReadOnlyDictionary<string, List<string>> Options { get; }
 
-    public static CommandLine Parse(IReadOnlyList<string> args)
+    static readonly string[] BooleanWords = ["true", "false", "yes", "no", "on", "off", "1", "0"];
+
+    public static CommandLine Parse(IReadOnlyList<string> args, Func<string, bool> isSwitch)
     {
         var targets = new List<string>();
         var options = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
-        List<string>? current = null;
+        List<string>? current = null; // the values of the option that may take the next word
+        var currentIsSwitch = false;
         foreach (var arg in args)
         {
             if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Length > 2)
@@ -31,27 +35,25 @@ internal sealed class CommandLine
                 if (options.ContainsKey(name))
                     throw new BuildUsageException($"The option '--{name}' is given twice; give it once with all its values.");
                 current = options[name] = [];
-                if (equals > 0)
-                {
-                    current.Add(arg[(equals + 1)..]);
-                    current = null;
-                }
+                currentIsSwitch = isSwitch(name);
+                if (equals < 0) continue;
+                current.Add(arg[(equals + 1)..]);
+                current = null;
             }
             else if (arg is "-h" or "-?" or "/?")
             {
                 options.TryAdd("help", []);
+                current = null;
             }
-            else if (current is not null)
+            else if (current is not null && (!currentIsSwitch || BooleanWords.Contains(arg, StringComparer.OrdinalIgnoreCase)))
             {
                 current.Add(arg);
-            }
-            else if (options.Count == 0)
-            {
-                targets.Add(arg);
+                if (currentIsSwitch) current = null;
             }
             else
             {
-                throw new BuildUsageException($"The argument '{arg}' follows '--{options.Keys.Last()}=...' but belongs to no option. Put target names first.");
+                targets.Add(arg);
+                current = null;
             }
         }
         return new CommandLine(targets, options);

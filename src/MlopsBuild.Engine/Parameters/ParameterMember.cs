@@ -27,6 +27,9 @@ internal sealed class ParameterMember
     public Type Type { get; }
     public bool IsEngineOption => member.DeclaringType == typeof(PipelineBuild);
 
+    /// <summary>A boolean: given alone it means true.</summary>
+    public bool IsSwitch => Type == typeof(bool) || Type == typeof(bool?);
+
     public object? GetValue(object build) => member is FieldInfo field ? field.GetValue(build) : ((PropertyInfo)member).GetValue(build);
 
     public void SetValue(object build, object? value)
