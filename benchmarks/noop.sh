@@ -23,7 +23,7 @@ if [ "${1:-}" = "--sample" ]; then
   trap 'rm -rf "$SAMPLE"' EXIT
   cp build.sh global.json Directory.Build.props Directory.Packages.props nuget.config "$SAMPLE/"
   mkdir -p "$SAMPLE/src" "$SAMPLE/.nuke" "$SAMPLE/data"
-  tar -C src --exclude=bin --exclude=obj -cf - MlopsBuild.Engine | tar -C "$SAMPLE/src" -xf -
+  tar -C src --exclude=bin --exclude=obj -cf - . | tar -C "$SAMPLE/src" -xf -
   cp -r tests/MlopsBuild.EndToEnd.Tests/SampleBuild "$SAMPLE/build"
   echo "the model reads the data" >"$SAMPLE/data/input.txt"
   cd "$SAMPLE"

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using MlopsBuild.Engine.IO;
-using MlopsBuild.Engine.UpToDate;
+using MlopsBuild.Core.Hashing;
+using MlopsBuild.Core.IO;
 
 namespace MlopsBuild.Benchmarks;
 

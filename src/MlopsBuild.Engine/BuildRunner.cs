@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Reflection;
+using MlopsBuild.Core.Hashing;
+using MlopsBuild.Core.IO;
 using MlopsBuild.Engine.Definition;
 using MlopsBuild.Engine.Execution;
 using MlopsBuild.Engine.Fingerprints;
-using MlopsBuild.Engine.IO;
 using MlopsBuild.Engine.Output;
 using MlopsBuild.Engine.Parameters;
 using MlopsBuild.Engine.Paths;

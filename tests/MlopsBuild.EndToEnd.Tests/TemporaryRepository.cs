@@ -18,12 +18,12 @@ public sealed class TemporaryRepository : IDisposable
 
     public static string SourceRoot { get; } = FindSourceRoot();
 
-    /// <summary>The bootstrap, the engine and the given build folder: the smallest repository build.sh works in.</summary>
+    /// <summary>The bootstrap, the libraries and the given build folder: the smallest repository build.sh works in.</summary>
     public static TemporaryRepository WithBuild(string buildFolder)
     {
         var repository = new TemporaryRepository();
         foreach (var file in RootFiles) File.Copy(Path.Combine(SourceRoot, file), repository.PathOf(file));
-        CopyDirectory(Path.Combine(SourceRoot, "src", "MlopsBuild.Engine"), repository.PathOf("src/MlopsBuild.Engine"));
+        CopyDirectory(Path.Combine(SourceRoot, "src"), repository.PathOf("src"));
         CopyDirectory(buildFolder, repository.PathOf("build"));
         return repository;
     }

@@ -1,3 +1,4 @@
+using MlopsBuild.Core.Hashing;
 using MlopsBuild.Engine.Definition;
 using MlopsBuild.Engine.Fingerprints;
 using MlopsBuild.Engine.Paths;

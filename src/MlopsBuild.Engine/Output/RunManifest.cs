@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using MlopsBuild.Engine.Execution;
 using MlopsBuild.Engine.Git;
-using MlopsBuild.Engine.IO;
+using MlopsBuild.Core.IO;
 using MlopsBuild.Engine.Parameters;
 
 namespace MlopsBuild.Engine.Output;

@@ -1,4 +1,4 @@
-using MlopsBuild.Engine.IO;
+using MlopsBuild.Core.IO;
 
 namespace MlopsBuild.Engine.UpToDate;
 

@@ -1,3 +1,4 @@
+using MlopsBuild.Engine.Tests.Support;
 using MlopsBuild.Engine.UpToDate;
 
 namespace MlopsBuild.Engine.Tests.UpToDate;
@@ -35,7 +36,7 @@ public sealed class BuildLockTests : IDisposable
 
         """;
 
-    readonly TempDirectory _temp = new();
+    readonly BuildSandbox _temp = new();
 
     string LockFile => _temp.PathOf("build.lock");
 

@@ -1,6 +1,6 @@
-using MlopsBuild.Engine.UpToDate;
+using MlopsBuild.Core.Hashing;
 
-namespace MlopsBuild.Engine.Tests.UpToDate;
+namespace MlopsBuild.Core.Tests.Hashing;
 
 public sealed class HashCacheTests : IDisposable
 {

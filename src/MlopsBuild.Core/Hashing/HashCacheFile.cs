@@ -1,4 +1,4 @@
-namespace MlopsBuild.Engine.UpToDate;
+namespace MlopsBuild.Core.Hashing;
 
 /// <summary>On-disk shape of the hash cache: full path -> entry.</summary>
 internal sealed record HashCacheFile(int Version, SortedDictionary<string, HashCacheEntry> Files)

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using MlopsBuild.Engine.UpToDate;
+using MlopsBuild.Core.Hashing;
 
-namespace MlopsBuild.Engine.Tests.UpToDate;
+namespace MlopsBuild.Core.Tests.Hashing;
 
 public sealed class ContentHasherTests : IDisposable
 {

@@ -1,4 +1,4 @@
-namespace MlopsBuild.Engine.Tests.UpToDate;
+namespace MlopsBuild.Core.Tests.Hashing;
 
 /// <summary>A fresh directory under the system temp folder, deleted on dispose.</summary>
 internal sealed class TempDirectory : IDisposable

@@ -3,7 +3,7 @@ using System.IO.Enumeration;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace MlopsBuild.Engine.UpToDate;
+namespace MlopsBuild.Core.Hashing;
 
 /// <summary>
 /// Content hashes ("sha256:" + lowercase hex) of files and directories, reusing <see cref="HashCache"/> entries

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace MlopsBuild.Engine.IO;
+namespace MlopsBuild.Core.IO;
 
 /// <summary>
 /// Writes files so that readers (and a crash half-way) only ever see the old or the new content:

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using MlopsBuild.Engine.IO;
+using MlopsBuild.Core.IO;
 
-namespace MlopsBuild.Engine.UpToDate;
+namespace MlopsBuild.Core.Hashing;
 
 /// <summary>
 /// Remembers the content hash of files by full path, so an unchanged file costs a stat instead of a read.
