@@ -5,12 +5,12 @@ using MlopsBuild.Engine.Paths;
 using MlopsBuild.Engine.Tooling;
 
 /// <summary>
-/// The pipeline of this repository. Until the data and learning libraries arrive it builds and tests the
-/// project itself; ValidateData, Train and the later stages are added as their libraries land.
+/// The pipeline of this repository: the model's stages (Build.Data.cs: ValidateData; Train and the later
+/// stages as their libraries land) and the targets that compile and test the project itself.
 /// </summary>
 partial class Build : PipelineBuild
 {
-    public static int Main() => Execute<Build>(x => x.Test);
+    public static int Main() => Execute<Build>(x => x.ValidateData);
 
     [Parameter("Configuration to compile")]
     readonly Configuration Configuration = IsLocalBuild ? Configuration.Debug : Configuration.Release;

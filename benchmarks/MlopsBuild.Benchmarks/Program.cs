@@ -4,6 +4,9 @@ using MlopsBuild.Benchmarks;
 var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
 {
     ["up-to-date"] = UpToDateBenchmark.Run,
+    ["data-validation"] = DataValidationBenchmark.Run,
+    // The process data-validation measures (not meant to be called by hand).
+    ["data-validation-child"] = DataValidationBenchmark.RunChild,
 };
 
 if (args.Length > 0 && benchmarks.TryGetValue(args[0], out var run)) return run(args[1..]);

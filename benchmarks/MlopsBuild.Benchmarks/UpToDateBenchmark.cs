@@ -17,7 +17,7 @@ internal static class UpToDateBenchmark
     // (rightly) never be trusted by the cache and every warm check would rehash them.
     static readonly DateTime DataTime = new(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    sealed record Options(int SizeMb = 1024, int Files = 16, int Repeat = 5);
+    sealed record Options(int SizeMb, int Files, int Repeat);
 
     sealed record Machine(string Os, int Processors, string Runtime);
 
@@ -135,20 +135,8 @@ internal static class UpToDateBenchmark
         Console.WriteLine($"Wrote {path}");
     }
 
-    static Options? Parse(string[] args)
-    {
-        var options = new Options();
-        for (var i = 0; i < args.Length; i += 2)
-        {
-            if (i + 1 >= args.Length || !int.TryParse(args[i + 1], out var value) || value <= 0) return null;
-            switch (args[i])
-            {
-                case "--size-mb": options = options with { SizeMb = value }; break;
-                case "--files": options = options with { Files = value }; break;
-                case "--repeat": options = options with { Repeat = value }; break;
-                default: return null;
-            }
-        }
-        return options;
-    }
+    static Options? Parse(string[] args) =>
+        IntegerOptions.Parse(args, new Dictionary<string, int> { ["--size-mb"] = 1024, ["--files"] = 16, ["--repeat"] = 5 }) is { } values
+            ? new Options(values["--size-mb"], values["--files"], values["--repeat"])
+            : null;
 }

@@ -1,4 +1,4 @@
-using MlopsBuild.Engine.Planning;
+using MlopsBuild.Core.Text;
 
 namespace MlopsBuild.Engine.Parameters;
 

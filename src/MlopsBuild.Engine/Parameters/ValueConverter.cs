@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Reflection;
+using MlopsBuild.Core.Text;
 using MlopsBuild.Engine.Paths;
 
 namespace MlopsBuild.Engine.Parameters;
@@ -76,7 +77,7 @@ internal static class ValueConverter
         var name = Enum.GetNames(type).FirstOrDefault(n => string.Equals(n, text.Trim(), StringComparison.OrdinalIgnoreCase));
         return name is not null
             ? Enum.Parse(type, name)
-            : throw new FormatException($"'{text}' is not valid.{Planning.ClosestMatch.Hint(text, Enum.GetNames(type))}");
+            : throw new FormatException($"'{text}' is not valid.{ClosestMatch.Hint(text, Enum.GetNames(type))}");
     }
 
     /// <summary>How a type is named to people in errors and <c>--help</c>.</summary>

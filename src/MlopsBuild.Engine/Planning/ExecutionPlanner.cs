@@ -1,3 +1,4 @@
+using MlopsBuild.Core.Text;
 using MlopsBuild.Engine.Definition;
 
 namespace MlopsBuild.Engine.Planning;

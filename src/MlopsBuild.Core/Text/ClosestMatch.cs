@@ -1,7 +1,7 @@
-namespace MlopsBuild.Engine.Planning;
+namespace MlopsBuild.Core.Text;
 
 /// <summary>Suggests what a user probably meant ("Did you mean 'Train'?") by edit distance.</summary>
-internal static class ClosestMatch
+public static class ClosestMatch
 {
     public static string? Find(string typed, IEnumerable<string> candidates)
     {

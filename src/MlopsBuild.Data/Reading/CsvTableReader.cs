@@ -1,0 +1,394 @@
+using System.Numerics;
+
+namespace MlopsBuild.Data.Reading;
+
+/// <summary>
+/// Reads RFC 4180 CSV: decodes the file a chunk at a time straight into the batch's text buffer, finds separators,
+/// quotes and line feeds with SIMD, and records each field as offsets into that buffer (no string per field).
+/// </summary>
+internal sealed class CsvTableReader : ITableReader
+{
+    private const int MaxFieldsPerBatch = 1 << 20;
+    private const int Padding = CsvSpecialCharacters.Width;   // the vector scan reads up to 63 chars past the decoded text
+    private const int NoMask = -2 * CsvSpecialCharacters.Width;
+
+    private readonly Utf8TextSource _source;
+    private readonly char _separator;
+    private readonly int _maxFieldLength;
+    private readonly int _decodeChunk;
+    private readonly int _rowsPerBatch;
+    private readonly RowBatch _batch;
+
+    private char[] _text;
+    private int _end;
+    private bool _textComplete;
+
+    private int _rowStart;
+    private long _rowLine = 1;
+    private long _rowsRead;
+    private bool _finished;
+
+    // How far the scan of the current row has got: the physical line and the index where that line starts.
+    private long _scanLine;
+    private int _scanLineStart;
+
+    // Special characters of the 64 chars from _maskBase, one bit each.
+    private int _maskBase = NoMask;
+    private ulong _mask;
+
+    private int[] _escapedFields = new int[8];
+    private int _escapedCount;
+
+    // Where the last parsed row went wrong, if it has the wrong number of fields.
+    private long _extraFieldLine;
+    private int _extraFieldColumn;
+    private long _rowEndLine;
+    private int _rowEndColumn;
+
+    private CsvTableReader(string path, Utf8TextSource source, char separator, TableReadOptions options)
+    {
+        Path = path;
+        _source = source;
+        _separator = separator;
+        _maxFieldLength = options.MaxFieldLength;
+        _decodeChunk = options.DecodeChunkChars;
+        _text = new char[4 * _decodeChunk + Padding];
+        Columns = ReadHeader();
+        _rowsPerBatch = Math.Clamp(MaxFieldsPerBatch / Columns.Count, 1, options.BatchRows);
+        _batch = new RowBatch(Columns.Count, _rowsPerBatch, emptyIsMissing: true);
+    }
+
+    private enum RowStatus { Complete, Incomplete, EndOfText }
+
+    public string Path { get; }
+
+    public IReadOnlyList<string> Columns { get; }
+
+    public static CsvTableReader Open(string path, char separator, TableReadOptions options)
+    {
+        var source = new Utf8TextSource(DataFile.OpenRead(path), options.ReadBufferBytes);
+        try
+        {
+            return new CsvTableReader(path, source, separator, options);
+        }
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
+    }
+
+    public RowBatch? ReadBatch()
+    {
+        if (_finished) return null;
+        DiscardParsedText();
+        _batch.Start(_rowsRead + 1);
+        int columns = Columns.Count;
+        int count = 0;
+        while (count < _rowsPerBatch)
+        {
+            _batch.EnsureCapacity(count + 1);
+            var fields = _batch.Bounds.AsSpan(count * 2 * columns, 2 * columns);
+            long line = _rowLine;
+            var status = ParseRow(fields, out int fieldCount);
+            if (status == RowStatus.Incomplete)
+            {
+                Fill();
+                continue;
+            }
+            if (status == RowStatus.EndOfText) break;
+            if (fieldCount != columns) throw RaggedRow(_rowsRead + count + 1, fieldCount);
+            if (_escapedCount > 0) CollapseDoubledQuotes(fields);
+            _batch.Lines[count++] = line;
+        }
+
+        _rowsRead += count;
+        if (count == 0)
+        {
+            _finished = true;
+            return null;
+        }
+        _batch.Finish(_text, count);
+        return _batch;
+    }
+
+    public void Dispose() => _source.Dispose();
+
+    private string[] ReadHeader()
+    {
+        while (true)
+        {
+            // A line of n characters has at most n + 1 fields.
+            var fields = new int[2 * (_end - _rowStart + 1)];
+            switch (ParseRow(fields, out int count))
+            {
+                case RowStatus.Complete:
+                    return HeaderNames(fields, count);
+                case RowStatus.EndOfText:
+                    throw Error(0, 0, "the file is empty; expected a header line. Put the column names on the first line");
+                default:
+                    Fill();
+                    break;
+            }
+        }
+    }
+
+    private string[] HeaderNames(int[] fields, int count)
+    {
+        var names = new string[count];
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < count; i++)
+        {
+            int start = fields[2 * i];
+            var text = _text.AsSpan(start, fields[2 * i + 1]);
+            string name = IsEscaped(i) ? text.ToString().Replace("\"\"", "\"", StringComparison.Ordinal) : text.ToString();
+            bool quoted = start > 0 && _text[start - 1] == '"';
+            var (line, column) = LocateInHeader(quoted ? start - 1 : start);
+            if (name.Length == 0)
+                throw Error(line, column, $"header column {i + 1} has no name. Give every column a name (check for a separator at the end of the line)");
+            if (positions.TryGetValue(name, out int first))
+                throw Error(line, column, $"column '{name}' appears twice in the header, as columns {first + 1} and {i + 1}. Rename one of them");
+            positions.Add(name, i);
+            names[i] = name;
+        }
+        return names;
+    }
+
+    /// <summary>The header is the first text of the file, so its positions count from index 0 on line 1.</summary>
+    private (long Line, int Column) LocateInHeader(int index)
+    {
+        var before = _text.AsSpan(0, index);
+        int lineFeeds = before.Count('\n');
+        return (1 + lineFeeds, index - (before.LastIndexOf('\n') + 1) + 1);
+    }
+
+    /// <summary>
+    /// Parses the row at <see cref="_rowStart"/> into (start, length) pairs, counting fields beyond the capacity of
+    /// <paramref name="fields"/> without storing them. Leaves the text untouched: doubled quotes are collapsed once the
+    /// row is accepted, so an incomplete row can be parsed again after more text is decoded.
+    /// </summary>
+    private RowStatus ParseRow(Span<int> fields, out int fieldCount)
+    {
+        char[] text = _text;
+        int end = _end;
+        int position = _rowStart;
+        int capacity = fields.Length / 2;
+        _scanLine = _rowLine;
+        _scanLineStart = position;
+        _escapedCount = 0;
+        fieldCount = 0;
+        if (position == end) return _textComplete ? RowStatus.EndOfText : RowStatus.Incomplete;
+
+        while (true)
+        {
+            long fieldLine = _scanLine;
+            int fieldColumn = Column(position);
+            int start = position;
+            int length;
+            int terminator;   // the separator or line feed after the field, or end
+            int rawEnd;       // just after the field's text, closing quote included
+            if (position < end && text[position] == '"')
+            {
+                if (!TryFindClosingQuote(position, fieldColumn, out int close, out bool escaped)) return RowStatus.Incomplete;
+                start = position + 1;
+                length = close - start;
+                rawEnd = close + 1;
+                terminator = rawEnd;
+                if (terminator == end)
+                {
+                    if (!_textComplete) return RowStatus.Incomplete;
+                }
+                else if (text[terminator] == '\r')
+                {
+                    if (terminator + 1 < end && text[terminator + 1] == '\n') terminator++;
+                    else if (terminator + 1 < end) throw TextAfterClosingQuote(fieldLine, fieldColumn);
+                    else if (_textComplete) terminator = end;
+                    else return RowStatus.Incomplete;
+                }
+                else if (text[terminator] != _separator && text[terminator] != '\n')
+                {
+                    throw TextAfterClosingQuote(fieldLine, fieldColumn);
+                }
+                if (escaped && fieldCount < capacity) RememberEscaped(fieldCount);
+            }
+            else
+            {
+                terminator = NextSpecial(position);
+                length = terminator - start;
+                if (terminator == end)
+                {
+                    if (!_textComplete)
+                    {
+                        if (length > _maxFieldLength) throw HugeField(fieldLine, fieldColumn);
+                        return RowStatus.Incomplete;
+                    }
+                    if (length > 0 && text[terminator - 1] == '\r') length--;
+                }
+                else if (text[terminator] == '"')
+                {
+                    throw Error(fieldLine, fieldColumn, "a quote appears inside an unquoted field. "
+                        + "Put the whole value in quotes and double the quotes inside it (\"say \"\"hi\"\"\")");
+                }
+                else if (text[terminator] == '\n' && length > 0 && text[terminator - 1] == '\r')
+                {
+                    length--;
+                }
+                rawEnd = start + length;
+            }
+
+            if (length > _maxFieldLength) throw HugeField(fieldLine, fieldColumn);
+            if (fieldCount < capacity)
+            {
+                fields[2 * fieldCount] = start;
+                fields[2 * fieldCount + 1] = length;
+            }
+            else if (fieldCount == capacity)
+            {
+                _extraFieldLine = fieldLine;
+                _extraFieldColumn = fieldColumn;
+            }
+            fieldCount++;
+
+            if (terminator == end || text[terminator] == '\n')
+            {
+                _rowEndLine = _scanLine;
+                _rowEndColumn = Column(rawEnd);
+                _rowStart = terminator == end ? end : terminator + 1;
+                _rowLine = _scanLine + 1;
+                return RowStatus.Complete;
+            }
+            position = terminator + 1;
+        }
+    }
+
+    /// <summary>Finds the quote that closes the field opened at <paramref name="open"/>, counting the line feeds inside it.</summary>
+    private bool TryFindClosingQuote(int open, int openColumn, out int close, out bool escaped)
+    {
+        long openLine = _scanLine;
+        int position = open + 1;
+        escaped = false;
+        close = 0;
+        while (true)
+        {
+            int special = NextSpecial(position);
+            if (special == _end)
+            {
+                if (_textComplete)
+                    throw Error(openLine, openColumn, "a quoted field is never closed. Add the closing quote, and double every quote inside the value (\"\")");
+                if (_end - (open + 1) > _maxFieldLength) throw HugeField(openLine, openColumn);
+                return false;
+            }
+
+            char found = _text[special];
+            position = special + 1;
+            if (found == '\n')
+            {
+                _scanLine++;
+                _scanLineStart = position;
+            }
+            else if (found == '"')
+            {
+                if (position == _end && !_textComplete) return false;   // it may be the first of a doubled quote
+                if (position == _end || _text[position] != '"')
+                {
+                    close = special;
+                    return true;
+                }
+                escaped = true;
+                position++;
+            }
+        }
+    }
+
+    /// <summary>The index of the next separator, quote or line feed at or after <paramref name="from"/>; the end of the text if none.</summary>
+    private int NextSpecial(int from)
+    {
+        while (true)
+        {
+            uint offset = (uint)(from - _maskBase);
+            if (offset < CsvSpecialCharacters.Width)
+            {
+                ulong bits = _mask >> (int)offset;
+                if (bits != 0) return from + BitOperations.TrailingZeroCount(bits);
+                from = _maskBase + CsvSpecialCharacters.Width;
+            }
+            if (from >= _end) return _end;
+            _maskBase = from;
+            _mask = CsvSpecialCharacters.Find(ref _text[from], _separator);
+            int available = _end - from;
+            if (available < CsvSpecialCharacters.Width) _mask &= (1UL << available) - 1;
+        }
+    }
+
+    /// <summary>Decodes more text after the end, growing the buffer when the batch needs more room.</summary>
+    private void Fill()
+    {
+        if (_source.InvalidByte is byte pending) throw NotUtf8(pending);
+        if (_text.Length - Padding - _end < _decodeChunk)
+            Array.Resize(ref _text, Math.Max(2 * (_text.Length - Padding), _end + _decodeChunk) + Padding);
+        int decoded = _source.Read(_text.AsSpan(_end, _decodeChunk));
+        if (decoded == 0 && _source.InvalidByte is byte invalid) throw NotUtf8(invalid);
+        _textComplete = decoded == 0;
+        _end += decoded;
+        _maskBase = NoMask;
+    }
+
+    /// <summary>Moves the text not yet parsed to the front of the buffer; the previous batch is no longer needed.</summary>
+    private void DiscardParsedText()
+    {
+        int remaining = _end - _rowStart;
+        Array.Copy(_text, _rowStart, _text, 0, remaining);
+        _rowStart = 0;
+        _end = remaining;
+        _maskBase = NoMask;
+    }
+
+    private void CollapseDoubledQuotes(Span<int> fields)
+    {
+        for (int i = 0; i < _escapedCount; i++)
+        {
+            int field = _escapedFields[i];
+            var value = _text.AsSpan(fields[2 * field], fields[2 * field + 1]);
+            int written = 0;
+            for (int read = 0; read < value.Length; read++)
+            {
+                value[written++] = value[read];
+                if (value[read] == '"') read++;
+            }
+            fields[2 * field + 1] = written;
+        }
+    }
+
+    private void RememberEscaped(int field)
+    {
+        if (_escapedCount == _escapedFields.Length) Array.Resize(ref _escapedFields, 2 * _escapedCount);
+        _escapedFields[_escapedCount++] = field;
+    }
+
+    private bool IsEscaped(int field) => _escapedFields.AsSpan(0, _escapedCount).Contains(field);
+
+    private int Column(int index) => index - _scanLineStart + 1;
+
+    private DataFormatException RaggedRow(long row, int fieldCount)
+    {
+        int columns = Columns.Count;
+        if (fieldCount == 1 && _rowEndColumn == 1)
+            return Error(_rowEndLine, 1, $"row {row} is an empty line but the header has {columns} columns. Remove the empty line");
+        string has = $"row {row} has {fieldCount} {(fieldCount == 1 ? "field" : "fields")} but the header has {columns}. "
+            + "Check for a missing separator or an unquoted separator inside a value";
+        return fieldCount > columns ? Error(_extraFieldLine, _extraFieldColumn, has) : Error(_rowEndLine, _rowEndColumn, has);
+    }
+
+    private DataFormatException TextAfterClosingQuote(long line, int column) =>
+        Error(line, column, "text follows the closing quote of a quoted field. "
+            + "Double every quote inside a quoted value (\"\") and put a separator or a line end after the closing quote");
+
+    private DataFormatException HugeField(long line, int column) =>
+        Error(line, column, $"a field is longer than {_maxFieldLength} characters. Check for an unclosed quote, or raise {nameof(TableReadOptions.MaxFieldLength)}");
+
+    /// <summary>The scan has reached the end of the decoded text, which is where the invalid byte is.</summary>
+    private DataFormatException NotUtf8(byte invalid) =>
+        Error(_scanLine, Column(_end), $"byte 0x{invalid:X2} is not valid UTF-8. Save the file as UTF-8");
+
+    private DataFormatException Error(long line, int column, string description) => new(Path, line, column, description);
+}

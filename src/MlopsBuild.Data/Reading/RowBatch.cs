@@ -1,0 +1,97 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
+namespace MlopsBuild.Data.Reading;
+
+/// <summary>
+/// Consecutive rows of a table, as text. The reader reuses a batch's buffers: it stays valid only until the
+/// next <see cref="ITableReader.ReadBatch"/> call.
+/// </summary>
+public sealed class RowBatch
+{
+    private readonly bool _emptyIsMissing;
+    private readonly int _maxRows;
+    private char[] _text = [];
+    private int[] _bounds = [];   // two ints per field: start in _text, length (-1 marks a missing JSON value)
+    private long[] _lines = [];
+
+    internal RowBatch(int columnCount, int maxRows, bool emptyIsMissing)
+    {
+        ColumnCount = columnCount;
+        _maxRows = maxRows;
+        _emptyIsMissing = emptyIsMissing;
+    }
+
+    public int ColumnCount { get; }
+
+    /// <summary>Rows in this batch.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>1-based data row number of row 0 (a CSV header is not counted).</summary>
+    public long FirstRow { get; private set; }
+
+    /// <summary>1-based physical line where the row starts.</summary>
+    public long Line(int row)
+    {
+        CheckRow(row);
+        return _lines[row];
+    }
+
+    /// <summary>The field's text, unquoted and unescaped; empty when missing.</summary>
+    public ReadOnlySpan<char> Field(int row, int column)
+    {
+        int index = FieldIndex(row, column);
+        int length = _bounds[index + 1];
+        return length > 0 ? _text.AsSpan(_bounds[index], length) : default;
+    }
+
+    /// <summary>CSV: the field is empty (a quoted "" too). JSON Lines: the value is null or the key is absent.</summary>
+    public bool IsMissing(int row, int column)
+    {
+        int length = _bounds[FieldIndex(row, column) + 1];
+        return length < 0 || (length == 0 && _emptyIsMissing);
+    }
+
+    internal int[] Bounds => _bounds;
+
+    internal long[] Lines => _lines;
+
+    internal void Start(long firstRow)
+    {
+        FirstRow = firstRow;
+        Count = 0;
+    }
+
+    /// <summary>Makes room for <paramref name="rows"/> rows; the arrays may be replaced, so read them again after.</summary>
+    internal void EnsureCapacity(int rows)
+    {
+        if (rows <= _lines.Length) return;
+        int newRows = Math.Clamp(Math.Max(16, _lines.Length * 2), rows, _maxRows);
+        Array.Resize(ref _lines, newRows);
+        Array.Resize(ref _bounds, checked(newRows * ColumnCount * 2));
+    }
+
+    internal void Finish(char[] text, int count)
+    {
+        _text = text;
+        Count = count;
+    }
+
+    private void CheckRow(int row)
+    {
+        if ((uint)row >= (uint)Count) ThrowOutOfRange(row, 0);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int FieldIndex(int row, int column)
+    {
+        if ((uint)row >= (uint)Count || (uint)column >= (uint)ColumnCount) ThrowOutOfRange(row, column);
+        return (row * ColumnCount + column) * 2;
+    }
+
+    // Kept out of line so that Field and IsMissing stay small enough to inline into validation loops.
+    [DoesNotReturn]
+    private void ThrowOutOfRange(int row, int column) =>
+        throw new ArgumentOutOfRangeException((uint)row >= (uint)Count ? nameof(row) : nameof(column),
+            $"Row {row}, column {column} is outside the batch ({Count} rows, {ColumnCount} columns).");
+}

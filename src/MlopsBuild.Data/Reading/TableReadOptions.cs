@@ -1,0 +1,29 @@
+namespace MlopsBuild.Data.Reading;
+
+public sealed record TableReadOptions
+{
+    /// <summary>The CSV field separator. <see cref="TableReader.Open"/> uses a tab for .tsv files whatever this says.</summary>
+    public char Separator { get; init; } = ',';
+
+    /// <summary>Most rows in one batch (very wide tables get fewer, so that a batch stays near a million fields).</summary>
+    public int BatchRows { get; init; } = 16_384;
+
+    /// <summary>Longest field in characters, as written in the file (between the quotes for a quoted CSV field).</summary>
+    public int MaxFieldLength { get; init; } = 1 << 20;
+
+    /// <summary>Bytes read from the file at a time; small values let tests cross buffer boundaries.</summary>
+    internal int ReadBufferBytes { get; init; } = 1 << 20;
+
+    /// <summary>Characters decoded at a time; small enough to stay in the CPU cache while the fields are split.</summary>
+    internal int DecodeChunkChars { get; init; } = 1 << 16;
+
+    internal void Validate()
+    {
+        if (Separator is '"' or '\r' or '\n' or '\0')
+            throw new ArgumentException($"The separator cannot be U+{(int)Separator:X4}: quotes, line ends and NUL have their own meaning in CSV.", nameof(Separator));
+        ArgumentOutOfRangeException.ThrowIfLessThan(BatchRows, 1, nameof(BatchRows));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxFieldLength, 1, nameof(MaxFieldLength));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ReadBufferBytes, 16, nameof(ReadBufferBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(DecodeChunkChars, 16, nameof(DecodeChunkChars));
+    }
+}

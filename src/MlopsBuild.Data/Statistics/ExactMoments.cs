@@ -1,0 +1,66 @@
+using System.Numerics;
+
+namespace MlopsBuild.Data.Statistics;
+
+/// <summary>
+/// Count, Σx and Σx² kept exactly, so the mean and standard deviation are a function of the multiset of values alone:
+/// identical bits whatever the row order or partitioning (Welford's update and Chan's merge would differ in the last
+/// bits, and Welford's division per value is slower). x² is split exactly into x·x + fma(x, x, −x·x); that split is
+/// exact for 1e-150 ≲ |x| ≲ 1e150 (below, the tiny squares lose bits, still deterministically; above, x·x overflows and
+/// the standard deviation becomes +∞).
+/// </summary>
+internal sealed class ExactMoments
+{
+    // Σx² takes two additions per value: folding every FoldInterval/2 values keeps both sums within their limit.
+    const int ValuesBetweenFolds = ExactSum.FoldInterval / 2;
+
+    // Squares span twice the binary orders of magnitude of the values, and their rounding errors lie 53+ orders lower.
+    readonly ExactSum _sum = new(windowExponents: 64);
+    readonly ExactSum _sumOfSquares = new(windowExponents: 256);
+    bool _squareOverflowed;
+
+    public long Count { get; private set; }
+
+    /// <summary>Adds a finite value.</summary>
+    public void Add(double value)
+    {
+        _sum.Add(value);
+        var square = value * value;
+        if (double.IsFinite(square))
+        {
+            _sumOfSquares.Add(square);
+            _sumOfSquares.Add(Math.FusedMultiplyAdd(value, value, -square));
+        }
+        else
+        {
+            _squareOverflowed = true;
+        }
+        if ((++Count & (ValuesBetweenFolds - 1)) == 0)
+        {
+            _sum.Fold();
+            _sumOfSquares.Fold();
+        }
+    }
+
+    public void Merge(ExactMoments other)
+    {
+        Count += other.Count;
+        _sum.Merge(other._sum);
+        _sumOfSquares.Merge(other._sumOfSquares);
+        _squareOverflowed |= other._squareOverflowed;
+    }
+
+    public double Mean() => ExactRatio.ToDouble(_sum.ToScaledInteger(), new BigInteger(Count) << ExactSum.ScaleBits);
+
+    /// <summary>The population standard deviation, √(Σ(x−mean)²/n), from (n·Σx² − (Σx)²) / n² computed exactly.</summary>
+    public double StandardDeviation()
+    {
+        if (_squareOverflowed) return double.PositiveInfinity;
+        var n = new BigInteger(Count);
+        var sum = _sum.ToScaledInteger();
+        // Σx = sum/2^s and Σx² = squares/2^s, so n·Σx² − (Σx)² = (n·squares·2^s − sum²) / 2^2s.
+        var numerator = ((n * _sumOfSquares.ToScaledInteger()) << ExactSum.ScaleBits) - sum * sum;
+        var variance = ExactRatio.ToDouble(numerator, (n * n) << (2 * ExactSum.ScaleBits));
+        return Math.Sqrt(variance);
+    }
+}

@@ -1,0 +1,29 @@
+namespace MlopsBuild.Data.Statistics;
+
+/// <summary>
+/// 64-bit hashes that are the same in every process and on every machine (string.GetHashCode is randomised per process),
+/// so distinct-count estimates and the choice of tracked categories are reproducible.
+/// </summary>
+internal static class StableHash
+{
+    /// <summary>SplitMix64's finaliser: every input bit affects every output bit.</summary>
+    public static ulong Mix(ulong value)
+    {
+        value ^= value >> 30;
+        value *= 0xbf58476d1ce4e5b9UL;
+        value ^= value >> 27;
+        value *= 0x94d049bb133111ebUL;
+        return value ^ (value >> 31);
+    }
+
+    public static ulong OfBits(double value) => Mix((ulong)BitConverter.DoubleToInt64Bits(value));
+
+    /// <summary>FNV-1a over the UTF-16 code units, then <see cref="Mix"/> to spread FNV's weak high bits.</summary>
+    public static ulong OfText(ReadOnlySpan<char> text)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var character in text)
+            hash = (hash ^ character) * 1099511628211UL;
+        return Mix(hash);
+    }
+}

@@ -1,0 +1,3 @@
+namespace MlopsBuild.Data.Statistics;
+
+public sealed record ValueCount(string Value, long Count);

@@ -1,0 +1,70 @@
+namespace MlopsBuild.Data.Statistics;
+
+/// <summary>
+/// The distribution of a numeric column in bounded memory: exact counts per distinct value while there are at most
+/// <see cref="ExactValueCounts.Capacity"/> of them, then a quantile sketch and a HyperLogLog. The switch happens when
+/// the set of values outgrows the table, so the final state depends on that set alone, not on order or partitioning.
+/// </summary>
+internal sealed class ValueDistribution
+{
+    ExactValueCounts? _exact = new();
+    QuantileSketch? _sketch;
+    HyperLogLog? _distinct;
+
+    /// <summary>True while the counts per value are exact (and so are percentiles, histogram and distinct count).</summary>
+    public bool IsExact => _exact is not null;
+
+    /// <summary>Adds a finite value; −0 must already be +0 so that zero is one distinct value.</summary>
+    public void Add(double value)
+    {
+        if (_exact is null)
+        {
+            _sketch!.Add(value, 1);
+            _distinct!.Add(StableHash.OfBits(value));
+        }
+        else if (!_exact.TryAdd(value, 1))
+        {
+            AddApproximately(value, 1);
+        }
+    }
+
+    public void Merge(ValueDistribution other)
+    {
+        if (other._exact is not null)
+        {
+            foreach (var (value, count) in other._exact.Entries())
+                if (_exact is null || !_exact.TryAdd(value, count)) AddApproximately(value, count);
+            return;
+        }
+        SwitchToApproximate();
+        _sketch!.Merge(other._sketch!);
+        _distinct!.Merge(other._distinct!);
+    }
+
+    // Once the table overflowed there are more distinct values than it holds, whatever the estimate says.
+    public long DistinctCount() => _exact?.Count ?? Math.Max(_distinct!.Estimate(), ExactValueCounts.Capacity + 1L);
+
+    /// <summary>Distinct values (exact) or bucket representatives (approximate) with their counts, ascending.</summary>
+    public IEnumerable<(double Value, long Count)> Ascending() =>
+        _exact is not null ? _exact.Entries().OrderBy(entry => entry.Value) : _sketch!.Ascending();
+
+    void AddApproximately(double value, long count)
+    {
+        SwitchToApproximate();
+        _sketch!.Add(value, count);
+        _distinct!.Add(StableHash.OfBits(value));
+    }
+
+    void SwitchToApproximate()
+    {
+        if (_exact is null) return;
+        _sketch = new QuantileSketch();
+        _distinct = new HyperLogLog();
+        foreach (var (value, count) in _exact.Entries())
+        {
+            _sketch.Add(value, count);
+            _distinct.Add(StableHash.OfBits(value));
+        }
+        _exact = null;
+    }
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using MlopsBuild.Data.Reading;
+using MlopsBuild.Data.Schema;
+using MlopsBuild.Data.Statistics;
+
+namespace MlopsBuild.Data.Validation;
+
+/// <summary>
+/// Checks one column of every batch against its schema and feeds its statistics, in the same pass.
+/// Each instance is touched by one thread at a time, so columns can be processed in parallel.
+/// </summary>
+internal sealed class ColumnCheck
+{
+    readonly NumericAccumulator? numeric;
+    readonly CategoricalAccumulator? categorical;
+    readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? allowed;
+    readonly Regex? pattern;
+    readonly HashSet<ulong>? seenValues;
+    readonly double min;
+    readonly double max;
+    readonly ViolationCounter typeMismatch = new(AnomalyKind.TypeMismatch);
+    readonly ViolationCounter outOfRange = new(AnomalyKind.OutOfRange);
+    readonly ViolationCounter unknownCategory = new(AnomalyKind.UnknownCategory);
+    readonly ViolationCounter patternMismatch = new(AnomalyKind.PatternMismatch);
+    readonly ViolationCounter duplicate = new(AnomalyKind.DuplicateValue);
+    long missing;
+    long present;
+
+    public ColumnCheck(ColumnSchema schema)
+    {
+        Schema = schema;
+        if (schema.Type is ColumnType.Numeric or ColumnType.Integer or ColumnType.DateTime) numeric = new NumericAccumulator();
+        else categorical = new CategoricalAccumulator();
+        if (schema.AllowedValues is { } values) allowed = new HashSet<string>(values, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        if (schema.Pattern is { } text) pattern = new Regex($"^(?:{text})$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        if (schema.Unique) seenValues = [];
+        min = schema.Min ?? double.NegativeInfinity;
+        max = schema.Max ?? double.PositiveInfinity;
+    }
+
+    public ColumnSchema Schema { get; }
+
+    /// <summary>
+    /// Processes this column's field of every row: <paramref name="index"/> is its position in <paramref name="file"/>,
+    /// <paramref name="rowOffset"/> the rows of the dataset's earlier files.
+    /// </summary>
+    public void Process(RowBatch batch, int index, string file, long rowOffset)
+    {
+        for (var row = 0; row < batch.Count; row++)
+        {
+            if (batch.IsMissing(row, index))
+            {
+                missing++;
+                numeric?.AddMissing();
+                categorical?.AddMissing();
+                continue;
+            }
+            present++;
+            var text = batch.Field(row, index);
+            var violation = CheckAndCount(text);
+            violation?.Add(rowOffset + batch.FirstRow + row, file, batch.Line(row), text);
+            if (pattern is not null && !pattern.IsMatch(text)) patternMismatch.Add(rowOffset + batch.FirstRow + row, file, batch.Line(row), text);
+            if (seenValues is not null && !seenValues.Add(ValueHash.Of(text)))
+                duplicate.Add(rowOffset + batch.FirstRow + row, file, batch.Line(row), text);
+        }
+    }
+
+    /// <summary>Parses the value as its type, adds it to the statistics, and returns the violation it is, if any.</summary>
+    ViolationCounter? CheckAndCount(ReadOnlySpan<char> text)
+    {
+        switch (Schema.Type)
+        {
+            case ColumnType.Numeric:
+                if (!NumberParser.TryParseDouble(text, out var number) || !double.IsFinite(number)) return typeMismatch;
+                numeric!.Add(number);
+                return number < min || number > max ? outOfRange : null;
+            case ColumnType.Integer:
+                if (!NumberParser.TryParseInt64(text, out var whole)) return typeMismatch;
+                numeric!.Add(whole);
+                return whole < min || whole > max ? outOfRange : null;
+            case ColumnType.DateTime:
+                if (!DateTimeText.TryParseUnixSeconds(text, out var seconds)) return typeMismatch;
+                numeric!.Add(seconds);
+                return seconds < min || seconds > max ? outOfRange : null;
+            case ColumnType.Boolean:
+                if (!BooleanText.TryParse(text, out var flag)) return typeMismatch;
+                categorical!.Add(flag ? "true" : "false");
+                return null;
+            default:
+                categorical!.Add(text);
+                return allowed is { } known && !known.Contains(text) ? unknownCategory : null;
+        }
+    }
+
+    public ColumnStatistics Statistics() =>
+        new(Schema.Name, Schema.Type, Schema.Role, numeric?.Summarize(), categorical?.Summarize());
+
+    public IEnumerable<Anomaly> Anomalies(long rows)
+    {
+        if (rows > 0 && (double)missing / rows > Schema.MaxMissingFraction)
+        {
+            yield return new Anomaly(AnomalyKind.TooManyMissing, Severity.Error, Schema.Name, missing, (double)missing / rows, [], [],
+                $"{Schema.Name}: {missing} of {rows} values ({ViolationCounter.Percent(missing, rows)}) are missing; at most {Schema.MaxMissingFraction.ToString("0.###%", CultureInfo.InvariantCulture)} may be");
+        }
+        foreach (var (counter, what) in ValueViolations())
+        {
+            if (counter.Count == 0) continue;
+            var withinMostly = (double)counter.Count / present <= 1 - Schema.Mostly;
+            yield return counter.ToAnomaly(Schema.Name, withinMostly ? Severity.Warning : Severity.Error, present,
+                withinMostly ? $"{what} (tolerated: mostly {Schema.Mostly.ToString(CultureInfo.InvariantCulture)})" : what);
+        }
+        if (duplicate.Count > 0)
+            yield return duplicate.ToAnomaly(Schema.Name, Severity.Error, present, "repeat an earlier value, but the column must be unique");
+    }
+
+    IEnumerable<(ViolationCounter Counter, string What)> ValueViolations()
+    {
+        yield return (typeMismatch, "are not " + Schema.Type switch
+        {
+            ColumnType.Numeric => "numbers",
+            ColumnType.Integer => "whole numbers",
+            ColumnType.Boolean => "booleans (true/false, yes/no, 1/0)",
+            _ => "ISO 8601 dates (yyyy-mm-dd[Thh:mm:ss])",
+        });
+        yield return (outOfRange, $"are outside [{Format(Schema.Min)}, {Format(Schema.Max)}]");
+        yield return (unknownCategory, $"are not among the {Schema.AllowedValues?.Count} known categories");
+        yield return (patternMismatch, $"do not match the pattern {Schema.Pattern}");
+    }
+
+    string Format(double? bound) => bound switch
+    {
+        null => "…",
+        { } seconds when Schema.Type == ColumnType.DateTime => DateTimeText.Format(seconds),
+        { } number => number.ToString("R", CultureInfo.InvariantCulture),
+    };
+}

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using MlopsBuild.Core.Hashing;
+using MlopsBuild.Data.Drift;
+using MlopsBuild.Data.Fingerprints;
+using MlopsBuild.Data.Reading;
+using MlopsBuild.Data.Schema;
+using MlopsBuild.Data.Statistics;
+
+namespace MlopsBuild.Data.Validation;
+
+/// <summary>
+/// Validates a dataset against its schema, computes its statistics and compares them with a reference, all in
+/// one streaming pass with memory bounded by the batch size (plus 8 bytes a row for each unique column).
+/// </summary>
+public static class DataCheck
+{
+    /// <param name="path">A data file, or a folder of them.</param>
+    /// <param name="reference">The statistics of the data the production model was trained on, for drift.</param>
+    public static DataCheckResult Run(string path, DatasetSchema schema, ContentHasher hasher, DatasetStatistics? reference = null, TableReadOptions? readOptions = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var paths = DatasetFiles.Resolve(path);
+        var files = DatasetFingerprint.Files(paths, hasher);
+        var checks = schema.Columns.Select(column => new ColumnCheck(column)).ToList();
+        var anomalies = new List<Anomaly>();
+        var options = (readOptions ?? new TableReadOptions()) with { Separator = schema.Separator };
+
+        long rows = 0;
+        foreach (var file in files)
+            rows += ReadFile(file, checks, schema, options, rows, anomalies);
+
+        anomalies.AddRange(RowCountAnomalies(schema, rows));
+        foreach (var check in checks) anomalies.AddRange(check.Anomalies(rows));
+        var statistics = new DatasetStatistics(rows, checks.Select(c => c.Statistics()).ToList());
+
+        DriftReport? drift = null;
+        if (reference is not null)
+        {
+            drift = DriftDetector.Compare(reference, statistics, schema);
+            if (drift.DatasetDrifted)
+                anomalies.Add(Anomaly.ForDataset(AnomalyKind.DatasetDrift, schema.FailOnDrift ? Severity.Error : Severity.Warning, null,
+                    $"the data drifted from its reference: {drift.DriftedColumns} of {drift.ComparedColumns} columns ({drift.DriftedShare:P0}) exceed their thresholds, more than the allowed {drift.ShareThreshold:P0}"));
+        }
+        return new DataCheckResult(files, DatasetFingerprint.Of(files), rows, Order(anomalies), statistics, drift, clock.Elapsed);
+    }
+
+    /// <summary>Reads one file of the dataset through every column check; returns its row count.</summary>
+    static long ReadFile(FileFingerprint file, List<ColumnCheck> checks, DatasetSchema schema, TableReadOptions options, long rowOffset, List<Anomaly> anomalies)
+    {
+        using var reader = TableReader.Open(file.Path, options);
+        var positions = reader.Columns.Select((name, index) => (name, index)).ToDictionary(p => p.name, p => p.index, StringComparer.Ordinal);
+        var bound = new List<(ColumnCheck Check, int Index)>();
+        foreach (var check in checks)
+        {
+            if (positions.TryGetValue(check.Schema.Name, out var index)) bound.Add((check, index));
+            else anomalies.Add(Anomaly.ForDataset(AnomalyKind.MissingColumn, Severity.Error, check.Schema.Name,
+                $"{check.Schema.Name}: the column is in the schema but not in {file.Name}{Suggestion(check.Schema.Name, reader.Columns)}"));
+        }
+        foreach (var extra in reader.Columns.Where(name => schema.Find(name) is null))
+            anomalies.Add(Anomaly.ForDataset(AnomalyKind.UnexpectedColumn, schema.AllowExtraColumns ? Severity.Warning : Severity.Error, extra,
+                $"{extra}: the column is in {file.Name} but not in the schema; add it to the schema{(schema.AllowExtraColumns ? "" : " or set allow_extra_columns")}"));
+
+        long rows = 0;
+        while (reader.ReadBatch() is { } batch)
+        {
+            // Columns are independent: each check is touched by one thread, so the result does not depend on scheduling.
+            Parallel.ForEach(bound, column => column.Check.Process(batch, column.Index, file.Name, rowOffset));
+            rows += batch.Count;
+        }
+        return rows;
+    }
+
+    static IEnumerable<Anomaly> RowCountAnomalies(DatasetSchema schema, long rows)
+    {
+        if (rows < (schema.MinRows ?? 0) || rows > (schema.MaxRows ?? long.MaxValue))
+            yield return Anomaly.ForDataset(AnomalyKind.RowCountOutOfBounds, Severity.Error, null,
+                $"the dataset has {rows} rows; the schema expects {schema.MinRows?.ToString() ?? "any"} to {schema.MaxRows?.ToString() ?? "any"}");
+    }
+
+    static string Suggestion(string name, IReadOnlyList<string> columns)
+    {
+        var close = columns.FirstOrDefault(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase)
+                                                || string.Equals(c.Replace("_", ""), name.Replace("_", ""), StringComparison.OrdinalIgnoreCase));
+        return close is null ? "" : $" (there is a column '{close}': rename one of them)";
+    }
+
+    /// <summary>Errors first, then warnings; within each, in schema order as they were found.</summary>
+    static IReadOnlyList<Anomaly> Order(List<Anomaly> anomalies) =>
+        anomalies.OrderByDescending(a => a.Severity).ToList();
+}

@@ -1,0 +1,171 @@
+using MlopsBuild.Core.Hashing;
+using MlopsBuild.Data.Reading;
+using MlopsBuild.Data.Schema;
+using MlopsBuild.Data.Statistics;
+using MlopsBuild.Data.Tests.Support;
+using MlopsBuild.Data.Validation;
+
+namespace MlopsBuild.Data.Tests.Validation;
+
+public sealed class DataCheckTests : IDisposable
+{
+    readonly TemporaryDirectory directory = new();
+
+    public void Dispose() => directory.Dispose();
+
+    static readonly DatasetSchema Loans = new()
+    {
+        Columns =
+        [
+            new ColumnSchema { Name = "id", Type = ColumnType.Categorical, Role = ColumnRole.Id, Unique = true, Pattern = "C[0-9]{3}" },
+            new ColumnSchema { Name = "age", Type = ColumnType.Integer, Min = 18, Max = 90 },
+            new ColumnSchema { Name = "income", Type = ColumnType.Numeric, Min = 0, MaxMissingFraction = 0.5 },
+            new ColumnSchema { Name = "region", Type = ColumnType.Categorical, AllowedValues = ["north", "south"] },
+            new ColumnSchema { Name = "signed", Type = ColumnType.DateTime },
+            new ColumnSchema { Name = "defaulted", Type = ColumnType.Boolean, Role = ColumnRole.Label },
+        ],
+        MinRows = 2,
+        MaxRows = 100,
+    };
+
+    const string Header = "id,age,income,region,signed,defaulted\n";
+
+    DataCheckResult Check(string csv, DatasetSchema? schema = null, DatasetStatistics? reference = null) =>
+        DataCheck.Run(directory.Write("data.csv", csv), schema ?? Loans, new ContentHasher(HashCache.Load(directory.File("cache.json"))), reference);
+
+    [Fact]
+    public void Clean_data_passes_with_statistics_of_every_column()
+    {
+        var result = Check(Header + "C001,30,52000.5,north,2024-01-02,0\nC002,45,,south,2024-03-04T10:00:00Z,1\nC003,61,81000,north,2025-12-31,no\n");
+
+        Assert.True(result.Passed, string.Join("\n", result.Anomalies));
+        Assert.Empty(result.Anomalies);
+        Assert.Equal(3, result.Rows);
+        var income = result.Statistics.Find("income")!.Numeric!;
+        Assert.Equal(2, income.Count);
+        Assert.Equal(1, income.Missing);
+        Assert.Equal(66500.25, income.Mean, 6);
+        var label = result.Statistics.Find("defaulted")!.Categorical!;
+        Assert.Equal([new ValueCount("false", 2), new ValueCount("true", 1)], label.TopValues);
+    }
+
+    [Fact]
+    public void Every_kind_of_value_problem_is_collected_in_one_pass_with_its_first_rows()
+    {
+        var result = Check(Header +
+            "C001,30,52000,north,2024-01-02,0\n" +
+            "C002,abc,-5,east,yesterday,maybe\n" +
+            "C002,17,1000,north,2024-01-02,1\n" +
+            "X4,200,20,west,2024-01-02,1\n");
+
+        Assert.False(result.Passed);
+        string Describe(AnomalyKind kind, string column) => result.Anomalies.Single(a => a.Kind == kind && a.Column == column).Description;
+        Assert.Equal("age: 1 value (25%) are not whole numbers; first at row 2 (data.csv:3) 'abc'", Describe(AnomalyKind.TypeMismatch, "age"));
+        Assert.Equal("age: 2 values (50%) are outside [18, 90]; first at row 3 (data.csv:4) '17', row 4 (data.csv:5) '200'", Describe(AnomalyKind.OutOfRange, "age"));
+        Assert.Equal("income: 1 value (25%) are outside [0, …]; first at row 2 (data.csv:3) '-5'", Describe(AnomalyKind.OutOfRange, "income"));
+        Assert.Equal("region: 2 values (50%) are not among the 2 known categories; first at row 2 (data.csv:3) 'east', row 4 (data.csv:5) 'west'", Describe(AnomalyKind.UnknownCategory, "region"));
+        Assert.Contains("are not ISO 8601 dates", Describe(AnomalyKind.TypeMismatch, "signed"));
+        Assert.Contains("are not booleans", Describe(AnomalyKind.TypeMismatch, "defaulted"));
+        Assert.Equal("id: 1 value (25%) do not match the pattern C[0-9]{3}; first at row 4 (data.csv:5) 'X4'", Describe(AnomalyKind.PatternMismatch, "id"));
+        Assert.Equal("id: 1 value (25%) repeat an earlier value, but the column must be unique; first at row 3 (data.csv:4) 'C002'", Describe(AnomalyKind.DuplicateValue, "id"));
+        Assert.All(result.Anomalies, a => Assert.Equal(Severity.Error, a.Severity));
+        Assert.Equal([4L, 5L], result.Anomalies.Single(a => a.Kind == AnomalyKind.OutOfRange && a.Column == "age").FirstLocations.Select(l => l.Line));
+    }
+
+    [Fact]
+    public void Mostly_turns_violations_below_its_tolerance_into_warnings()
+    {
+        var tolerant = Loans with { Columns = Loans.Columns.Select(c => c.Name == "age" ? c with { Mostly = 0.6 } : c).ToList() };
+        var csv = Header + "C001,30,1,north,2024-01-02,0\nC002,31,1,north,2024-01-02,0\nC003,17,1,north,2024-01-02,0\n";
+
+        var warned = Check(csv, tolerant);
+        Assert.True(warned.Passed);
+        Assert.Equal(Severity.Warning, warned.Anomalies.Single().Severity);
+        Assert.Contains("(tolerated: mostly 0.6)", warned.Anomalies.Single().Description);
+
+        Assert.False(Check(csv).Passed);
+    }
+
+    [Fact]
+    public void Too_many_missing_values_is_an_error_naming_the_share()
+    {
+        var result = Check(Header + "C001,30,,north,2024-01-02,0\nC002,31,,north,2024-01-02,0\nC003,32,5,north,2024-01-02,0\n");
+
+        var anomaly = result.Anomalies.Single();
+        Assert.Equal(AnomalyKind.TooManyMissing, anomaly.Kind);
+        Assert.Equal("income: 2 of 3 values (66.7%) are missing; at most 50% may be", anomaly.Description);
+    }
+
+    [Fact]
+    public void Missing_and_unexpected_columns_and_row_counts_are_dataset_anomalies()
+    {
+        var result = Check("id,Age,income,region,signed,defaulted,notes\nC001,30,1,north,2024-01-02,0,x\n");
+
+        Assert.Contains(result.Errors, a => a.Kind == AnomalyKind.MissingColumn && a.Description == "age: the column is in the schema but not in data.csv (there is a column 'Age': rename one of them)");
+        Assert.Contains(result.Errors, a => a.Kind == AnomalyKind.UnexpectedColumn && a.Column == "notes");
+        Assert.Contains(result.Errors, a => a.Kind == AnomalyKind.RowCountOutOfBounds && a.Description == "the dataset has 1 rows; the schema expects 2 to 100");
+
+        var allowed = Check("id,age,income,region,signed,defaulted,notes\nC001,30,1,north,2024-01-02,0,x\nC002,30,1,north,2024-01-02,0,x\n",
+            Loans with { AllowExtraColumns = true });
+        Assert.Equal(Severity.Warning, allowed.Anomalies.Single().Severity);
+    }
+
+    [Fact]
+    public void A_folder_is_one_dataset_whose_rows_are_numbered_across_its_files()
+    {
+        directory.Write("parts/a.csv", Header + "C001,30,1,north,2024-01-02,0\n");
+        directory.Write("parts/b.csv", Header + "C002,300,1,north,2024-01-02,0\n");
+
+        var result = DataCheck.Run(directory.File("parts"), Loans, new ContentHasher(HashCache.Load(directory.File("cache.json"))));
+
+        Assert.Equal(2, result.Rows);
+        Assert.Equal(["a.csv", "b.csv"], result.Files.Select(f => f.Name));
+        Assert.Equal(new RowLocation(2, "b.csv", 2), result.Anomalies.Single().FirstLocations.Single());
+    }
+
+    [Fact]
+    public void The_fingerprint_names_the_content_and_changes_with_it()
+    {
+        var csv = Header + "C001,30,1,north,2024-01-02,0\nC002,31,1,north,2024-01-02,0\n";
+        var first = Check(csv);
+        var again = Check(csv);
+        var changed = Check(csv.Replace("31", "32"));
+
+        Assert.Equal(first.Fingerprint, again.Fingerprint);
+        Assert.NotEqual(first.Fingerprint, changed.Fingerprint);
+        Assert.Equal(ContentHasher.HashText(csv), first.Files.Single().Hash);
+    }
+
+    [Fact]
+    public void Drift_from_a_reference_gives_a_dataset_verdict_that_warns_or_fails_as_the_schema_says()
+    {
+        var rows = Enumerable.Range(0, 200).Select(i => $"C{i % 1000:D3},{20 + i % 50},{1000 + i * 10},{(i % 2 == 0 ? "north" : "south")},2024-01-02,{i % 2}");
+        var shifted = Enumerable.Range(0, 200).Select(i => $"C{i % 1000:D3},{60 + i % 30},{9000 + i * 10},north,2024-01-02,{i % 2}");
+        var schema = Loans with { MaxRows = null };
+        var reference = Check(Header + string.Join("\n", rows) + "\n", schema).Statistics;
+
+        var same = Check(Header + string.Join("\n", rows) + "\n", schema, reference);
+        var drifted = Check(Header + string.Join("\n", shifted) + "\n", schema, reference);
+        var failing = Check(Header + string.Join("\n", shifted) + "\n", schema with { FailOnDrift = true }, reference);
+
+        Assert.False(same.Drift!.DatasetDrifted);
+        Assert.True(drifted.Drift!.DatasetDrifted);
+        Assert.Contains(drifted.Drift.Columns, c => c.Column == "age" && c.Drifted);
+        Assert.Equal(Severity.Warning, drifted.Anomalies.Single(a => a.Kind == AnomalyKind.DatasetDrift).Severity);
+        Assert.True(drifted.Passed);
+        Assert.False(failing.Passed);
+    }
+
+    [Fact]
+    public void Statistics_do_not_depend_on_how_the_rows_are_batched()
+    {
+        var rows = string.Concat(Enumerable.Range(0, 5000).Select(i => $"C{i % 1000:D3},{18 + i % 70},{i * 1.5},{(i % 3 == 0 ? "north" : "south")},2024-01-02,{i % 2}\n"));
+        var path = directory.Write("data.csv", Header + rows);
+        DataCheckResult Run(int batch) => DataCheck.Run(path, Loans with { MaxRows = null },
+            new ContentHasher(HashCache.Load(directory.File("cache.json"))), readOptions: new TableReadOptions { BatchRows = batch });
+
+        Assert.Equal(
+            StatisticsFile.ToJson(Run(16_384).Statistics),
+            StatisticsFile.ToJson(Run(7).Statistics));
+    }
+}
