@@ -67,11 +67,13 @@ partial class Build
             foreach (var anomaly in result.Anomalies) Console.WriteLine(anomaly);
             Note("rows", result.Rows);
             Note("data", result.Fingerprint);
-            Note("anomalies", $"{result.Errors.Count} errors, {result.Warnings.Count} warnings");
+            Note("anomalies", $"{Count(result.Errors.Count, "error")}, {Count(result.Warnings.Count, "warning")}");
             if (result.Drift is { } drift) Note("drift", drift.DatasetDrifted ? $"drifted ({drift.DriftedColumns} columns)" : "none");
             if (!result.Passed)
                 throw new BuildFailedException(
-                    $"{Data.RelativeTo(RootDirectory)} does not match {Schema.RelativeTo(RootDirectory)}: {result.Errors.Count} errors, the first: {result.Errors[0].Description}. Full report: {(DataReports / DataReport.MarkdownFile).RelativeTo(RootDirectory)}");
+                    $"{Data.RelativeTo(RootDirectory)} does not match {Schema.RelativeTo(RootDirectory)}: {Count(result.Errors.Count, "error")}, the first: {result.Errors[0].Description}. Full report: {(DataReports / DataReport.MarkdownFile).RelativeTo(RootDirectory)}");
             DataCheckResult = result;
         });
+
+    static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 }

@@ -35,11 +35,40 @@ public sealed class RepositoryBuildTests(RepositoryCloneFixture fixture) : IClas
     }
 
     [Fact]
-    public void The_plan_of_the_default_target_runs_in_dependency_order()
+    public void The_plan_of_the_test_target_runs_in_dependency_order()
     {
-        var plan = fixture.Clone.BuildSh("--plan");
+        var plan = fixture.Clone.BuildSh("--plan", "Test");
 
         Assert.True(plan.ExitCode == 0, plan.ToString());
         Assert.Matches(@"1\. Restore[\s\S]*2\. Compile[\s\S]*3\. Test", plan.Output);
+    }
+
+    [Fact]
+    public void ValidateData_checks_the_sample_data_writes_its_reports_and_is_then_up_to_date()
+    {
+        var first = fixture.Clone.BuildSh("ValidateData");
+        var second = fixture.Clone.BuildSh("ValidateData");
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Contains("rows: 20000", first.Output);
+        Assert.Contains("anomalies: 0 errors", first.Output);
+        foreach (var report in new[] { "validation.json", "validation.md", "validation.html", "statistics.json" })
+            Assert.True(File.Exists(fixture.Clone.PathOf("artifacts/data/" + report)), report);
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Matches(@"ValidateData\s+Up to date", second.Output);
+    }
+
+    [Fact]
+    public void ValidateData_fails_with_one_clear_message_when_the_data_breaks_the_schema()
+    {
+        var broken = fixture.Clone.PathOf("artifacts/broken.csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(broken)!);
+        var lines = File.ReadAllLines(fixture.Clone.PathOf("data/loans.csv"));
+        File.WriteAllLines(broken, lines.Take(1500).Select((line, i) => i == 7 ? line.Replace(",north,", ",atlantis,").Replace(",south,", ",atlantis,").Replace(",east,", ",atlantis,").Replace(",west,", ",atlantis,").Replace(",central,", ",atlantis,") : line));
+
+        var result = fixture.Clone.BuildSh("ValidateData", "--data", broken);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error: target ValidateData failed: artifacts/broken.csv does not match data/loans.schema.yaml: 1 error, the first: region: 1 value (0.067%) not among the 5 known categories; first at row 7 (broken.csv:8) 'atlantis'", result.Output);
     }
 }

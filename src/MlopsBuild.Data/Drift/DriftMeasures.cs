@@ -5,17 +5,14 @@ namespace MlopsBuild.Data.Drift;
 /// <summary>How far a current distribution is from a reference one (the measures Evidently uses for drift tests).</summary>
 public static class DriftMeasures
 {
-    /// <summary>
-    /// Share floor for a PSI bin, so an empty bin gives a large but finite term (Evidently's 0.0001): shares below
-    /// it count as 0.0001.
-    /// </summary>
+    /// <summary>The smallest share a PSI bin counts with (Evidently's 0.0001), so an empty bin gives a large but finite term.</summary>
     public const double PsiMinimumShare = 1e-4;
 
     const int PsiBins = 10;
 
     /// <summary>
     /// Population stability index Σ (cur − ref)·ln(cur/ref) over 10 bins cut at the reference's deciles; each side's
-    /// bin shares come from its own percentile CDF (see <see cref="PercentileCdf"/>), shares floored at <see cref="PsiMinimumShare"/>.
+    /// bin shares come from its own percentile CDF (see <see cref="PercentileCdf"/>), floored at <see cref="PsiMinimumShare"/>.
     /// </summary>
     /// <param name="referencePercentiles">The 0th..100th percentiles (101 values), as in NumericSummary.Percentiles.</param>
     public static double PopulationStabilityIndex(IReadOnlyList<double> referencePercentiles, IReadOnlyList<double> currentPercentiles)

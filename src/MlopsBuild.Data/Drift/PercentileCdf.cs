@@ -25,7 +25,7 @@ internal sealed class PercentileCdf
     /// <summary>F(x−) = P(X &lt; x).</summary>
     public double Before(double x) => Interpolate(x, CountWhere(point => point < x) - 1);
 
-    /// <param name="below">The last percentile index whose point is at or before x (−1 for none).</param>
+    /// <param name="below">The last index whose point is at x or below (for F), or below x (for F−); −1 for none.</param>
     double Interpolate(double x, int below)
     {
         var last = _points.Count - 1;

@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace MlopsBuild.Data.Reading;
 
 /// <summary>
@@ -9,8 +7,7 @@ namespace MlopsBuild.Data.Reading;
 internal sealed class CsvTableReader : ITableReader
 {
     private const int MaxFieldsPerBatch = 1 << 20;
-    private const int Padding = CsvSpecialCharacters.Width;   // the vector scan reads up to 63 chars past the decoded text
-    private const int NoMask = -2 * CsvSpecialCharacters.Width;
+    private const int Padding = CsvSpecialCharacterScanner.Width;
 
     private readonly Utf8TextSource _source;
     private readonly char _separator;
@@ -32,9 +29,7 @@ internal sealed class CsvTableReader : ITableReader
     private long _scanLine;
     private int _scanLineStart;
 
-    // Special characters of the 64 chars from _maskBase, one bit each.
-    private int _maskBase = NoMask;
-    private ulong _mask;
+    private CsvSpecialCharacterScanner _scanner;
 
     private int[] _escapedFields = new int[8];
     private int _escapedCount;
@@ -50,6 +45,7 @@ internal sealed class CsvTableReader : ITableReader
         Path = path;
         _source = source;
         _separator = separator;
+        _scanner = new CsvSpecialCharacterScanner(separator);
         _maxFieldLength = options.MaxFieldLength;
         _decodeChunk = options.DecodeChunkChars;
         _text = new char[4 * _decodeChunk + Padding];
@@ -123,7 +119,7 @@ internal sealed class CsvTableReader : ITableReader
             switch (ParseRow(fields, out int count))
             {
                 case RowStatus.Complete:
-                    return HeaderNames(fields, count);
+                    return CsvHeader.Names(Path, _text, fields.AsSpan(0, 2 * count), _escapedFields.AsSpan(0, _escapedCount));
                 case RowStatus.EndOfText:
                     throw Error(0, 0, "the file is empty; expected a header line. Put the column names on the first line");
                 default:
@@ -131,35 +127,6 @@ internal sealed class CsvTableReader : ITableReader
                     break;
             }
         }
-    }
-
-    private string[] HeaderNames(int[] fields, int count)
-    {
-        var names = new string[count];
-        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < count; i++)
-        {
-            int start = fields[2 * i];
-            var text = _text.AsSpan(start, fields[2 * i + 1]);
-            string name = IsEscaped(i) ? text.ToString().Replace("\"\"", "\"", StringComparison.Ordinal) : text.ToString();
-            bool quoted = start > 0 && _text[start - 1] == '"';
-            var (line, column) = LocateInHeader(quoted ? start - 1 : start);
-            if (name.Length == 0)
-                throw Error(line, column, $"header column {i + 1} has no name. Give every column a name (check for a separator at the end of the line)");
-            if (positions.TryGetValue(name, out int first))
-                throw Error(line, column, $"column '{name}' appears twice in the header, as columns {first + 1} and {i + 1}. Rename one of them");
-            positions.Add(name, i);
-            names[i] = name;
-        }
-        return names;
-    }
-
-    /// <summary>The header is the first text of the file, so its positions count from index 0 on line 1.</summary>
-    private (long Line, int Column) LocateInHeader(int index)
-    {
-        var before = _text.AsSpan(0, index);
-        int lineFeeds = before.Count('\n');
-        return (1 + lineFeeds, index - (before.LastIndexOf('\n') + 1) + 1);
     }
 
     /// <summary>
@@ -213,7 +180,7 @@ internal sealed class CsvTableReader : ITableReader
             }
             else
             {
-                terminator = NextSpecial(position);
+                terminator = _scanner.Next(text, end, position);
                 length = terminator - start;
                 if (terminator == end)
                 {
@@ -270,7 +237,7 @@ internal sealed class CsvTableReader : ITableReader
         close = 0;
         while (true)
         {
-            int special = NextSpecial(position);
+            int special = _scanner.Next(_text, _end, position);
             if (special == _end)
             {
                 if (_textComplete)
@@ -300,26 +267,6 @@ internal sealed class CsvTableReader : ITableReader
         }
     }
 
-    /// <summary>The index of the next separator, quote or line feed at or after <paramref name="from"/>; the end of the text if none.</summary>
-    private int NextSpecial(int from)
-    {
-        while (true)
-        {
-            uint offset = (uint)(from - _maskBase);
-            if (offset < CsvSpecialCharacters.Width)
-            {
-                ulong bits = _mask >> (int)offset;
-                if (bits != 0) return from + BitOperations.TrailingZeroCount(bits);
-                from = _maskBase + CsvSpecialCharacters.Width;
-            }
-            if (from >= _end) return _end;
-            _maskBase = from;
-            _mask = CsvSpecialCharacters.Find(ref _text[from], _separator);
-            int available = _end - from;
-            if (available < CsvSpecialCharacters.Width) _mask &= (1UL << available) - 1;
-        }
-    }
-
     /// <summary>Decodes more text after the end, growing the buffer when the batch needs more room.</summary>
     private void Fill()
     {
@@ -330,7 +277,7 @@ internal sealed class CsvTableReader : ITableReader
         if (decoded == 0 && _source.InvalidByte is byte invalid) throw NotUtf8(invalid);
         _textComplete = decoded == 0;
         _end += decoded;
-        _maskBase = NoMask;
+        _scanner.Reset();
     }
 
     /// <summary>Moves the text not yet parsed to the front of the buffer; the previous batch is no longer needed.</summary>
@@ -340,7 +287,7 @@ internal sealed class CsvTableReader : ITableReader
         Array.Copy(_text, _rowStart, _text, 0, remaining);
         _rowStart = 0;
         _end = remaining;
-        _maskBase = NoMask;
+        _scanner.Reset();
     }
 
     private void CollapseDoubledQuotes(Span<int> fields)
@@ -364,8 +311,6 @@ internal sealed class CsvTableReader : ITableReader
         if (_escapedCount == _escapedFields.Length) Array.Resize(ref _escapedFields, 2 * _escapedCount);
         _escapedFields[_escapedCount++] = field;
     }
-
-    private bool IsEscaped(int field) => _escapedFields.AsSpan(0, _escapedCount).Contains(field);
 
     private int Column(int index) => index - _scanLineStart + 1;
 

@@ -121,7 +121,7 @@ internal sealed class JsonLinesTableReader : ITableReader
         var reader = new Utf8JsonReader(line);
         try
         {
-            StartObject(ref reader, line);
+            StartObject(ref reader);
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 string key = reader.GetString()!;
@@ -151,7 +151,7 @@ internal sealed class JsonLinesTableReader : ITableReader
         var reader = new Utf8JsonReader(line);
         try
         {
-            StartObject(ref reader, line);
+            StartObject(ref reader);
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 int column = FindColumn(ref reader, line);
@@ -170,7 +170,7 @@ internal sealed class JsonLinesTableReader : ITableReader
         }
     }
 
-    private void StartObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> line)
+    private void StartObject(ref Utf8JsonReader reader)
     {
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)

@@ -52,18 +52,21 @@ internal static class HtmlDataReport
         if (column.Numeric is { } n)
         {
             card.Append($"<dt>missing</dt><dd>{ReportText.Count(n.Missing)} of {ReportText.Count(n.Count + n.Missing)}</dd>");
-            card.Append($"<dt>min · mean · max</dt><dd>{ReportText.Number(n.Min)} · {ReportText.Number(n.Mean)} · {ReportText.Number(n.Max)}</dd>");
-            card.Append($"<dt>std</dt><dd>{ReportText.Number(n.StandardDeviation)}</dd>");
-            card.Append($"<dt>quantiles</dt><dd>{string.Join(" · ", n.Quantiles.Select(q => $"{q.Key} {ReportText.Number(q.Value)}"))}</dd>");
+            string Value(double value) => ReportText.Value(column.Type, value);
+            card.Append($"<dt>min · mean · max</dt><dd>{Value(n.Min)} · {Value(n.Mean)} · {Value(n.Max)}</dd>");
+            if (column.Type != Schema.ColumnType.DateTime) card.Append($"<dt>std</dt><dd>{ReportText.Number(n.StandardDeviation)}</dd>");
+            card.Append($"<dt>quantiles</dt><dd>{string.Join(" · ", n.Quantiles.Select(q => $"{q.Key} {Value(q.Value)}"))}</dd>");
             card.Append($"<dt>distinct</dt><dd>{(n.DistinctIsEstimate ? "≈" : "")}{ReportText.Count(n.DistinctCount)}</dd></dl>");
-            var bars = n.Histogram.Counts.Select((count, i) => ($"{ReportText.Number(n.Histogram.Edges[i])} – {ReportText.Number(n.Histogram.Edges[i + 1])}", count)).ToList();
+            var bars = n.Histogram.Counts.Select((count, i) => ($"{Value(n.Histogram.Edges[i])} – {Value(n.Histogram.Edges[i + 1])}", count)).ToList();
             card.Append(SvgBars.Render(bars, drift is null ? "#4a78b5" : "#b00020"));
         }
         else if (column.Categorical is { } c)
         {
             card.Append($"<dt>missing</dt><dd>{ReportText.Count(c.Missing)} of {ReportText.Count(c.Count + c.Missing)}</dd>");
             card.Append($"<dt>distinct</dt><dd>{(c.DistinctIsEstimate ? "≈" : "")}{ReportText.Count(c.DistinctCount)}</dd></dl>");
-            card.Append(SvgBars.Render(c.TopValues.Take(12).Select(v => (v.Value, v.Count)).ToList(), drift is null ? "#5a9a68" : "#b00020"));
+            // Ids and free text have (nearly) one row per value: a chart of their top values says nothing.
+            if (column.Type != Schema.ColumnType.Text && column.Role != Schema.ColumnRole.Id)
+                card.Append(SvgBars.Render(c.TopValues.Take(12).Select(v => (v.Value, v.Count)).ToList(), drift is null ? "#5a9a68" : "#b00020"));
         }
         if (drift is not null)
             card.Append($"<p>{string.Join(", ", drift.Measures.Select(m => $"{m.Name} {ReportText.Number(m.Value)} (threshold {ReportText.Number(m.Threshold)})"))}</p>");

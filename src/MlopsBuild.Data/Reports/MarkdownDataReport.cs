@@ -44,7 +44,7 @@ internal static class MarkdownDataReport
     static string Row(ColumnStatistics column)
     {
         if (column.Numeric is { } n)
-            return $"| {column.Name} | {column.Type} | {column.Role} | {ReportText.Count(n.Missing)} | {ReportText.Number(n.Min)} | {ReportText.Number(n.Mean)} | {ReportText.Number(n.Max)} | {Distinct(n.DistinctCount, n.DistinctIsEstimate)} | |";
+            return $"| {column.Name} | {column.Type} | {column.Role} | {ReportText.Count(n.Missing)} | {ReportText.Value(column.Type, n.Min)} | {ReportText.Value(column.Type, n.Mean)} | {ReportText.Value(column.Type, n.Max)} | {Distinct(n.DistinctCount, n.DistinctIsEstimate)} | |";
         var c = column.Categorical!;
         var top = string.Join(", ", c.TopValues.Take(3).Select(v => $"{Cell(v.Value)} ({ReportText.Count(v.Count)})"));
         return $"| {column.Name} | {column.Type} | {column.Role} | {ReportText.Count(c.Missing)} | | | | {Distinct(c.DistinctCount, c.DistinctIsEstimate)} | {top} |";

@@ -10,6 +10,10 @@ internal static class ReportText
         : Math.Abs(value) >= 1e6 || (Math.Abs(value) < 1e-3 && value != 0) ? value.ToString("0.###e+0", CultureInfo.InvariantCulture)
         : value.ToString("#,0.###", CultureInfo.InvariantCulture);
 
+    /// <summary>A column's value: dates for date-time columns (kept as Unix seconds in statistics), numbers otherwise.</summary>
+    public static string Value(Schema.ColumnType type, double value) =>
+        type == Schema.ColumnType.DateTime && double.IsFinite(value) ? Validation.DateTimeText.Format(Math.Round(value)) : Number(value);
+
     public static string Count(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 
     public static string Percent(double share) => share.ToString(share < 0.001 && share > 0 ? "0.###%" : "0.#%", CultureInfo.InvariantCulture);

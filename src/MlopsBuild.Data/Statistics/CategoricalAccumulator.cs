@@ -54,7 +54,8 @@ public sealed class CategoricalAccumulator
         return new CategoricalSummary(
             _count,
             _missing,
-            _categories.DistinctCount(),
+            // An estimate may overshoot; there cannot be more distinct values than values.
+            Math.Min(_categories.DistinctCount(), _count),
             _categories.DistinctIsEstimate,
             top,
             frequencies,

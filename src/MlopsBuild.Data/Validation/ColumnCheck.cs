@@ -61,7 +61,7 @@ internal sealed class ColumnCheck
             var violation = CheckAndCount(text);
             violation?.Add(rowOffset + batch.FirstRow + row, file, batch.Line(row), text);
             if (pattern is not null && !pattern.IsMatch(text)) patternMismatch.Add(rowOffset + batch.FirstRow + row, file, batch.Line(row), text);
-            if (seenValues is not null && !seenValues.Add(ValueHash.Of(text)))
+            if (seenValues is not null && !seenValues.Add(StableHash.OfText(text)))
                 duplicate.Add(rowOffset + batch.FirstRow + row, file, batch.Line(row), text);
         }
     }
@@ -101,7 +101,7 @@ internal sealed class ColumnCheck
         if (rows > 0 && (double)missing / rows > Schema.MaxMissingFraction)
         {
             yield return new Anomaly(AnomalyKind.TooManyMissing, Severity.Error, Schema.Name, missing, (double)missing / rows, [], [],
-                $"{Schema.Name}: {missing} of {rows} values ({ViolationCounter.Percent(missing, rows)}) are missing; at most {Schema.MaxMissingFraction.ToString("0.###%", CultureInfo.InvariantCulture)} may be");
+                $"{Schema.Name}: {missing} of {rows} values ({ViolationCounter.Percent(missing, rows)}) missing; at most {Schema.MaxMissingFraction.ToString("0.###%", CultureInfo.InvariantCulture)} may be");
         }
         foreach (var (counter, what) in ValueViolations())
         {
@@ -111,21 +111,21 @@ internal sealed class ColumnCheck
                 withinMostly ? $"{what} (tolerated: mostly {Schema.Mostly.ToString(CultureInfo.InvariantCulture)})" : what);
         }
         if (duplicate.Count > 0)
-            yield return duplicate.ToAnomaly(Schema.Name, Severity.Error, present, "repeat an earlier value, but the column must be unique");
+            yield return duplicate.ToAnomaly(Schema.Name, Severity.Error, present, "repeating an earlier value, but the column must be unique");
     }
 
     IEnumerable<(ViolationCounter Counter, string What)> ValueViolations()
     {
-        yield return (typeMismatch, "are not " + Schema.Type switch
+        yield return (typeMismatch, "not " + Schema.Type switch
         {
             ColumnType.Numeric => "numbers",
             ColumnType.Integer => "whole numbers",
             ColumnType.Boolean => "booleans (true/false, yes/no, 1/0)",
             _ => "ISO 8601 dates (yyyy-mm-dd[Thh:mm:ss])",
         });
-        yield return (outOfRange, $"are outside [{Format(Schema.Min)}, {Format(Schema.Max)}]");
-        yield return (unknownCategory, $"are not among the {Schema.AllowedValues?.Count} known categories");
-        yield return (patternMismatch, $"do not match the pattern {Schema.Pattern}");
+        yield return (outOfRange, $"outside [{Format(Schema.Min)}, {Format(Schema.Max)}]");
+        yield return (unknownCategory, $"not among the {Schema.AllowedValues?.Count} known categories");
+        yield return (patternMismatch, $"not matching the pattern {Schema.Pattern}");
     }
 
     string Format(double? bound) => bound switch

@@ -1,4 +1,5 @@
 using MlopsBuild.Data.Schema;
+using MlopsBuild.Data.Tests.Support;
 
 namespace MlopsBuild.Data.Tests.Schema;
 

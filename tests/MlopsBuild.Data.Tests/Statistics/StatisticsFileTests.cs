@@ -1,11 +1,12 @@
 using MlopsBuild.Data.Schema;
 using MlopsBuild.Data.Statistics;
+using MlopsBuild.Data.Tests.Support;
 
 namespace MlopsBuild.Data.Tests.Statistics;
 
 public sealed class StatisticsFileTests : IDisposable
 {
-    readonly TemporaryFolder _folder = new();
+    readonly TemporaryDirectory _folder = new();
 
     public void Dispose() => _folder.Dispose();
 
@@ -33,24 +34,24 @@ public sealed class StatisticsFileTests : IDisposable
     [Fact]
     public void Saving_what_was_loaded_gives_the_same_bytes()
     {
-        var path = _folder.PathOf("stats/statistics.json");
+        var path = _folder.File("stats/statistics.json");
         StatisticsFile.Save(Sample(), path);
         var saved = File.ReadAllBytes(path);
 
         var loaded = StatisticsFile.Load(path);
-        StatisticsFile.Save(loaded, _folder.PathOf("again.json"));
+        StatisticsFile.Save(loaded, _folder.File("again.json"));
 
-        Assert.Equal(saved, File.ReadAllBytes(_folder.PathOf("again.json")));
+        Assert.Equal(saved, File.ReadAllBytes(_folder.File("again.json")));
         Assert.DoesNotContain((byte)'\r', saved);
     }
 
     [Fact]
     public void The_same_statistics_give_the_same_file()
     {
-        StatisticsFile.Save(Sample(), _folder.PathOf("a.json"));
-        StatisticsFile.Save(Sample(), _folder.PathOf("b.json"));
+        StatisticsFile.Save(Sample(), _folder.File("a.json"));
+        StatisticsFile.Save(Sample(), _folder.File("b.json"));
 
-        Assert.Equal(File.ReadAllBytes(_folder.PathOf("a.json")), File.ReadAllBytes(_folder.PathOf("b.json")));
+        Assert.Equal(File.ReadAllBytes(_folder.File("a.json")), File.ReadAllBytes(_folder.File("b.json")));
     }
 
     [Fact]
@@ -83,7 +84,7 @@ public sealed class StatisticsFileTests : IDisposable
     [Fact]
     public void Invalid_json_is_reported_with_file_line_and_column()
     {
-        var path = _folder.PathOf("broken.json");
+        var path = _folder.File("broken.json");
         File.WriteAllText(path, "{\n  \"formatVersion\": 1,\n  \"rows\": 3\n  \"columns\": []\n}\n");
 
         var error = Assert.Throws<StatisticsFileException>(() => StatisticsFile.Load(path));
@@ -139,7 +140,7 @@ public sealed class StatisticsFileTests : IDisposable
     [Fact]
     public void A_missing_file_is_a_statistics_file_error()
     {
-        var path = _folder.PathOf("nowhere.json");
+        var path = _folder.File("nowhere.json");
 
         var error = Assert.Throws<StatisticsFileException>(() => StatisticsFile.Load(path));
 

@@ -60,14 +60,14 @@ public sealed class DataCheckTests : IDisposable
 
         Assert.False(result.Passed);
         string Describe(AnomalyKind kind, string column) => result.Anomalies.Single(a => a.Kind == kind && a.Column == column).Description;
-        Assert.Equal("age: 1 value (25%) are not whole numbers; first at row 2 (data.csv:3) 'abc'", Describe(AnomalyKind.TypeMismatch, "age"));
-        Assert.Equal("age: 2 values (50%) are outside [18, 90]; first at row 3 (data.csv:4) '17', row 4 (data.csv:5) '200'", Describe(AnomalyKind.OutOfRange, "age"));
-        Assert.Equal("income: 1 value (25%) are outside [0, …]; first at row 2 (data.csv:3) '-5'", Describe(AnomalyKind.OutOfRange, "income"));
-        Assert.Equal("region: 2 values (50%) are not among the 2 known categories; first at row 2 (data.csv:3) 'east', row 4 (data.csv:5) 'west'", Describe(AnomalyKind.UnknownCategory, "region"));
-        Assert.Contains("are not ISO 8601 dates", Describe(AnomalyKind.TypeMismatch, "signed"));
-        Assert.Contains("are not booleans", Describe(AnomalyKind.TypeMismatch, "defaulted"));
-        Assert.Equal("id: 1 value (25%) do not match the pattern C[0-9]{3}; first at row 4 (data.csv:5) 'X4'", Describe(AnomalyKind.PatternMismatch, "id"));
-        Assert.Equal("id: 1 value (25%) repeat an earlier value, but the column must be unique; first at row 3 (data.csv:4) 'C002'", Describe(AnomalyKind.DuplicateValue, "id"));
+        Assert.Equal("age: 1 value (25%) not whole numbers; first at row 2 (data.csv:3) 'abc'", Describe(AnomalyKind.TypeMismatch, "age"));
+        Assert.Equal("age: 2 values (50%) outside [18, 90]; first at row 3 (data.csv:4) '17', row 4 (data.csv:5) '200'", Describe(AnomalyKind.OutOfRange, "age"));
+        Assert.Equal("income: 1 value (25%) outside [0, …]; first at row 2 (data.csv:3) '-5'", Describe(AnomalyKind.OutOfRange, "income"));
+        Assert.Equal("region: 2 values (50%) not among the 2 known categories; first at row 2 (data.csv:3) 'east', row 4 (data.csv:5) 'west'", Describe(AnomalyKind.UnknownCategory, "region"));
+        Assert.Contains("not ISO 8601 dates", Describe(AnomalyKind.TypeMismatch, "signed"));
+        Assert.Contains("not booleans", Describe(AnomalyKind.TypeMismatch, "defaulted"));
+        Assert.Equal("id: 1 value (25%) not matching the pattern C[0-9]{3}; first at row 4 (data.csv:5) 'X4'", Describe(AnomalyKind.PatternMismatch, "id"));
+        Assert.Equal("id: 1 value (25%) repeating an earlier value, but the column must be unique; first at row 3 (data.csv:4) 'C002'", Describe(AnomalyKind.DuplicateValue, "id"));
         Assert.All(result.Anomalies, a => Assert.Equal(Severity.Error, a.Severity));
         Assert.Equal([4L, 5L], result.Anomalies.Single(a => a.Kind == AnomalyKind.OutOfRange && a.Column == "age").FirstLocations.Select(l => l.Line));
     }
@@ -93,7 +93,7 @@ public sealed class DataCheckTests : IDisposable
 
         var anomaly = result.Anomalies.Single();
         Assert.Equal(AnomalyKind.TooManyMissing, anomaly.Kind);
-        Assert.Equal("income: 2 of 3 values (66.7%) are missing; at most 50% may be", anomaly.Description);
+        Assert.Equal("income: 2 of 3 values (66.7%) missing; at most 50% may be", anomaly.Description);
     }
 
     [Fact]

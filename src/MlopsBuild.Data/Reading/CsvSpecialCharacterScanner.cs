@@ -1,16 +1,62 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace MlopsBuild.Data.Reading;
 
-/// <summary>Finds separators, quotes and line feeds 64 characters at a time with SIMD compares.</summary>
-internal static class CsvSpecialCharacters
+/// <summary>
+/// Finds the next separator, quote or line feed in decoded CSV text. It compares 64 characters at a time with SIMD
+/// and keeps the result as a bit mask, so that consecutive short fields cost a shift and a bit scan each.
+/// </summary>
+internal struct CsvSpecialCharacterScanner
 {
+    /// <summary>Characters compared at a time; the scan may read up to this many past the end, so buffers need the padding.</summary>
     public const int Width = 64;
 
-    /// <summary>Bit i is set when <c>text[i]</c> is the separator, a quote or a line feed; reads exactly 64 characters.</summary>
+    private const int NoWindow = -2 * Width;
+
+    private readonly char _separator;
+    private int _windowStart = NoWindow;
+    private ulong _window;   // bit i is set when the character at _windowStart + i is special
+
+    public CsvSpecialCharacterScanner(char separator)
+    {
+        _separator = separator;
+    }
+
+    /// <summary>Forgets what was found; needed whenever the text changes.</summary>
+    public void Reset() => _windowStart = NoWindow;
+
+    /// <summary>The index of the first special character at or after <paramref name="from"/>, or <paramref name="end"/> if none.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Find(ref char text, char separator)
+    public int Next(char[] text, int end, int from)
+    {
+        uint offset = (uint)(from - _windowStart);
+        if (offset < Width)
+        {
+            ulong bits = _window >> (int)offset;
+            if (bits != 0) return from + BitOperations.TrailingZeroCount(bits);
+        }
+        return NextInNewWindows(text, end, from);
+    }
+
+    private int NextInNewWindows(char[] text, int end, int from)
+    {
+        if ((uint)(from - _windowStart) < Width) from = _windowStart + Width;
+        while (from < end)
+        {
+            _windowStart = from;
+            _window = Find(ref text[from], _separator);
+            int available = end - from;
+            if (available < Width) _window &= (1UL << available) - 1;
+            if (_window != 0) return from + BitOperations.TrailingZeroCount(_window);
+            from += Width;
+        }
+        return end;
+    }
+
+    /// <summary>Bit i is set when <c>text[i]</c> is the separator, a quote or a line feed; reads exactly 64 characters.</summary>
+    private static ulong Find(ref char text, char separator)
     {
         ref ushort start = ref Unsafe.As<char, ushort>(ref text);
         if (Vector512.IsHardwareAccelerated)

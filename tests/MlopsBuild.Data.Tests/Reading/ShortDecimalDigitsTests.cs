@@ -1,0 +1,57 @@
+using MlopsBuild.Data.Reading;
+
+namespace MlopsBuild.Data.Tests.Reading;
+
+public sealed class ShortDecimalDigitsTests
+{
+    [Theory]
+    [InlineData("1234", 1234UL, 0)]
+    [InlineData("0012", 12UL, 0)]
+    [InlineData("123.4567", 1234567UL, 4)]
+    [InlineData("1234.", 1234UL, 0)]
+    [InlineData(".1234", 1234UL, 4)]
+    [InlineData("0.000", 0UL, 3)]
+    [InlineData("9999999999999999", 9999999999999999UL, 0)]
+    [InlineData("9.99999999999999", 999999999999999UL, 14)]
+    [InlineData("123456789012345.", 123456789012345UL, 0)]
+    public void Reads_the_digits_and_counts_those_after_the_point(string text, ulong digits, int fractionDigits)
+    {
+        Assert.True(ShortDecimalDigits.TryRead(text, out ulong actualDigits, out int actualFractionDigits));
+
+        Assert.Equal((digits, fractionDigits), (actualDigits, actualFractionDigits));
+    }
+
+    [Theory]
+    [InlineData("123")]
+    [InlineData("12345678901234567")]
+    [InlineData("1.2.3")]
+    [InlineData("1e10")]
+    [InlineData("-123")]
+    [InlineData("12 4")]
+    [InlineData("١٢٣٤")]
+    [InlineData("12\u01304")]
+    public void Leaves_everything_else_to_the_general_parser(string text)
+    {
+        Assert.False(ShortDecimalDigits.TryRead(text, out _, out _));
+    }
+
+    [Fact]
+    public void Agrees_with_a_digit_by_digit_reading_for_every_length_and_point_position()
+    {
+        var random = new Random(11);
+        for (int length = ShortDecimalDigits.MinLength; length <= ShortDecimalDigits.MaxLength; length++)
+        {
+            for (int point = -1; point < length; point++)
+            {
+                var text = new char[length];
+                for (int i = 0; i < length; i++) text[i] = i == point ? '.' : (char)('0' + random.Next(10));
+                string digitsOnly = new string(text).Replace(".", "");
+
+                Assert.True(ShortDecimalDigits.TryRead(text, out ulong digits, out int fractionDigits));
+
+                Assert.Equal(ulong.Parse(digitsOnly), digits);
+                Assert.Equal(point < 0 ? 0 : length - point - 1, fractionDigits);
+            }
+        }
+    }
+}
