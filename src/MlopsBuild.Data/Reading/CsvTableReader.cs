@@ -255,7 +255,8 @@ internal sealed class CsvTableReader : ITableReader
             }
             else if (found == '"')
             {
-                if (position == _end && !_textComplete) return false;   // it may be the first of a doubled quote
+                // A quote at the end of the decoded text is taken as closing; the caller then finds the row
+                // incomplete and parses it again once the next character is known.
                 if (position == _end || _text[position] != '"')
                 {
                     close = special;

@@ -79,19 +79,19 @@ public sealed class RowBatch
 
     private void CheckRow(int row)
     {
-        if ((uint)row >= (uint)Count) ThrowOutOfRange(row, 0);
+        if ((uint)row >= (uint)Count) ThrowOutOfRange(nameof(row), row);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int FieldIndex(int row, int column)
     {
-        if ((uint)row >= (uint)Count || (uint)column >= (uint)ColumnCount) ThrowOutOfRange(row, column);
+        CheckRow(row);
+        if ((uint)column >= (uint)ColumnCount) ThrowOutOfRange(nameof(column), column);
         return (row * ColumnCount + column) * 2;
     }
 
     // Kept out of line so that Field and IsMissing stay small enough to inline into validation loops.
     [DoesNotReturn]
-    private void ThrowOutOfRange(int row, int column) =>
-        throw new ArgumentOutOfRangeException((uint)row >= (uint)Count ? nameof(row) : nameof(column),
-            $"Row {row}, column {column} is outside the batch ({Count} rows, {ColumnCount} columns).");
+    private void ThrowOutOfRange(string parameter, int value) =>
+        throw new ArgumentOutOfRangeException(parameter, value, $"The batch has {Count} rows of {ColumnCount} columns.");
 }

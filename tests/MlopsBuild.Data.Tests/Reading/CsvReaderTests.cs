@@ -179,6 +179,20 @@ public sealed class CsvReaderTests : IDisposable
         Assert.Equal($"{path}(2,3): a field is longer than 1048576 characters. Check for an unclosed quote, or raise MaxFieldLength", error.Message);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("\"")]
+    public void Reading_stops_at_a_field_over_the_limit_instead_of_buffering_the_rest(string quote)
+    {
+        // The invalid byte lies beyond the limit: reading on to it would report it instead.
+        byte[] bytes = [.. "a,b\n1,"u8, .. System.Text.Encoding.UTF8.GetBytes(quote), .. Enumerable.Repeat((byte)'x', 1000), 0xFF];
+        var path = _files.WriteBytes("t.csv", bytes);
+
+        var error = Assert.Throws<DataFormatException>(() => ReadAll(path, new TableReadOptions { MaxFieldLength = 100, ReadBufferBytes = 16, DecodeChunkChars = 16 }));
+
+        Assert.Equal($"{path}(2,3): a field is longer than 100 characters. Check for an unclosed quote, or raise MaxFieldLength", error.Message);
+    }
+
     [Fact]
     public void Invalid_options_are_rejected()
     {

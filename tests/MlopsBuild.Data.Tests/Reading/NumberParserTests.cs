@@ -27,6 +27,10 @@ public sealed class NumberParserTests
     [InlineData("00001.2500")]
     [InlineData("9007199254740992")]
     [InlineData("9007199254740993")]
+    [InlineData("9007199254740995")]
+    [InlineData("9999999999999999")]
+    [InlineData("-9999999999999999")]
+    [InlineData("999999999999999.9")]
     [InlineData("900719925474099.3")]
     [InlineData("1234567890123456789")]
     [InlineData("12345678901234567890")]
@@ -91,7 +95,8 @@ public sealed class NumberParserTests
         {
             string digits = string.Concat(Enumerable.Range(0, random.Next(1, 40)).Select(_ => (char)('0' + random.Next(10))));
             int point = random.Next(digits.Length + 1);
-            string text = (random.Next(2) == 0 ? "-" : "") + digits[..point] + "." + digits[point..];
+            string number = random.Next(4) == 0 ? digits : digits[..point] + "." + digits[point..];
+            string text = (random.Next(2) == 0 ? "-" : "") + number;
             if (random.Next(3) == 0) text += "e" + random.Next(-30, 30);
             AssertSameAsDoubleParse(text);
         }
