@@ -49,7 +49,7 @@ internal sealed class ColumnCheck
     {
         for (var row = 0; row < batch.Count; row++)
         {
-            if (batch.IsMissing(row, index))
+            if (!batch.TryGetField(row, index, out var text))
             {
                 missing++;
                 numeric?.AddMissing();
@@ -57,7 +57,6 @@ internal sealed class ColumnCheck
                 continue;
             }
             present++;
-            var text = batch.Field(row, index);
             var violation = CheckAndCount(text);
             violation?.Add(rowOffset + batch.FirstRow + row, file, batch.Line(row), text);
             if (pattern is not null && !pattern.IsMatch(text)) patternMismatch.Add(rowOffset + batch.FirstRow + row, file, batch.Line(row), text);

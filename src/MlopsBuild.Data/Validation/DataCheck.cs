@@ -20,14 +20,16 @@ public static class DataCheck
     {
         var clock = Stopwatch.StartNew();
         var paths = DatasetFiles.Resolve(path);
-        var files = DatasetFingerprint.Files(paths, hasher);
+        // Hashing reads every byte once more: let it run beside the validation pass rather than before it.
+        var hashing = Task.Run(() => DatasetFingerprint.Files(paths, hasher));
         var checks = schema.Columns.Select(column => new ColumnCheck(column)).ToList();
         var anomalies = new List<Anomaly>();
         var options = (readOptions ?? new TableReadOptions()) with { Separator = schema.Separator };
 
         long rows = 0;
-        foreach (var file in files)
+        foreach (var file in paths)
             rows += ReadFile(file, checks, schema, options, rows, anomalies);
+        var files = hashing.GetAwaiter().GetResult();
 
         anomalies.AddRange(RowCountAnomalies(schema, rows));
         foreach (var check in checks) anomalies.AddRange(check.Anomalies(rows));
@@ -45,26 +47,27 @@ public static class DataCheck
     }
 
     /// <summary>Reads one file of the dataset through every column check; returns its row count.</summary>
-    static long ReadFile(FileFingerprint file, List<ColumnCheck> checks, DatasetSchema schema, TableReadOptions options, long rowOffset, List<Anomaly> anomalies)
+    static long ReadFile(string path, List<ColumnCheck> checks, DatasetSchema schema, TableReadOptions options, long rowOffset, List<Anomaly> anomalies)
     {
-        using var reader = TableReader.Open(file.Path, options);
+        var name = Path.GetFileName(path);
+        using var reader = TableReader.Open(path, options);
         var positions = reader.Columns.Select((name, index) => (name, index)).ToDictionary(p => p.name, p => p.index, StringComparer.Ordinal);
         var bound = new List<(ColumnCheck Check, int Index)>();
         foreach (var check in checks)
         {
             if (positions.TryGetValue(check.Schema.Name, out var index)) bound.Add((check, index));
             else anomalies.Add(Anomaly.ForDataset(AnomalyKind.MissingColumn, Severity.Error, check.Schema.Name,
-                $"{check.Schema.Name}: the column is in the schema but not in {file.Name}{Suggestion(check.Schema.Name, reader.Columns)}"));
+                $"{check.Schema.Name}: the column is in the schema but not in {name}{Suggestion(check.Schema.Name, reader.Columns)}"));
         }
         foreach (var extra in reader.Columns.Where(name => schema.Find(name) is null))
             anomalies.Add(Anomaly.ForDataset(AnomalyKind.UnexpectedColumn, schema.AllowExtraColumns ? Severity.Warning : Severity.Error, extra,
-                $"{extra}: the column is in {file.Name} but not in the schema; add it to the schema{(schema.AllowExtraColumns ? "" : " or set allow_extra_columns")}"));
+                $"{extra}: the column is in {name} but not in the schema; add it to the schema{(schema.AllowExtraColumns ? "" : " or set allow_extra_columns")}"));
 
         long rows = 0;
         while (reader.ReadBatch() is { } batch)
         {
             // Columns are independent: each check is touched by one thread, so the result does not depend on scheduling.
-            Parallel.ForEach(bound, column => column.Check.Process(batch, column.Index, file.Name, rowOffset));
+            Parallel.ForEach(bound, column => column.Check.Process(batch, column.Index, name, rowOffset));
             rows += batch.Count;
         }
         return rows;
