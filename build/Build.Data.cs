@@ -23,13 +23,16 @@ partial class Build
     [Parameter("Statistics of the data the production model was trained on, for drift (none: no drift check)")]
     readonly AbsolutePath? ReferenceStatistics = null;
 
+    [Parameter("The data drifts when more than this share of its columns do (default: the schema's drift.share)")]
+    readonly double? DriftShare = null;
+
+    [Parameter("Fail ValidateData when the data drifted from the reference (default: the schema's drift.fail)")]
+    readonly bool FailOnDrift = false;
+
     [Parameter("The label column, for InferSchema")]
     readonly string? Label = null;
 
     static AbsolutePath DataReports => ArtifactsDirectory / "data";
-
-    /// <summary>Set by ValidateData: what the data is and what it looks like, for the stages after it.</summary>
-    DataCheckResult? DataCheckResult;
 
     Target GenerateSampleData => _ => _
         .Description("Rewrites data/loans.csv from its documented, deterministic generator")
@@ -47,18 +50,19 @@ partial class Build
             var target = Schema.FileExists ? DataReports / "inferred.schema.yaml" : Schema;
             var schema = SchemaInference.Infer(Data, Label);
             SchemaFile.Save(schema, target,
-                $"Inferred from {Data.RelativeTo(RootDirectory)} by ./build.sh InferSchema. Review every column before you rely on it.");
-            Console.WriteLine($"Wrote {target.RelativeTo(RootDirectory)} ({schema.Columns.Count} columns){(target == Schema ? "" : $"; {Schema.RelativeTo(RootDirectory)} exists and was left alone")}.");
-            Note("schema", target.RelativeTo(RootDirectory));
+                $"Inferred from {Display(Data)} by ./build.sh InferSchema. Review every column before you rely on it.");
+            Console.WriteLine($"Wrote {Display(target)} ({schema.Columns.Count} columns){(target == Schema ? "" : $"; {Display(Schema)} exists and was left alone")}.");
+            Note("schema", Display(target));
         });
 
     Target ValidateData => _ => _
         .Description("Checks the data against its schema; writes statistics, drift and reports to artifacts/data")
-        .Inputs([Data, Schema, .. ReferenceStatistics is null ? Array.Empty<TargetInput>() : [ReferenceStatistics]])
+        .Inputs([Data, Schema, Value(DriftShare), Value(FailOnDrift), .. ReferenceStatistics is null ? Array.Empty<TargetInput>() : [ReferenceStatistics]])
         .Outputs(DataReports / DataReport.JsonFile, DataReports / DataReport.MarkdownFile, DataReports / DataReport.HtmlFile, DataReports / DataReport.StatisticsFile)
         .Executes(() =>
         {
-            var schema = SchemaFile.Load(Schema);
+            var declared = SchemaFile.Load(Schema);
+            var schema = declared with { DriftShare = DriftShare ?? declared.DriftShare, FailOnDrift = FailOnDrift || declared.FailOnDrift };
             var reference = ReferenceStatistics is null ? null : StatisticsFile.Load(ReferenceStatistics);
             var hashes = HashCache.Load(TemporaryDirectory / "data-hash-cache.json");
             var result = DataCheck.Run(Data, schema, new ContentHasher(hashes), reference);
@@ -71,9 +75,10 @@ partial class Build
             if (result.Drift is { } drift) Note("drift", drift.DatasetDrifted ? $"drifted ({drift.DriftedColumns} columns)" : "none");
             if (!result.Passed)
                 throw new BuildFailedException(
-                    $"{Data.RelativeTo(RootDirectory)} does not match {Schema.RelativeTo(RootDirectory)}: {Count(result.Errors.Count, "error")}, the first: {result.Errors[0].Description}. Full report: {(DataReports / DataReport.MarkdownFile).RelativeTo(RootDirectory)}");
-            DataCheckResult = result;
+                    $"{Display(Data)} failed validation against {Display(Schema)}: {Count(result.Errors.Count, "error")}, the first: {result.Errors[0].Description}. Full report: {Display(DataReports / DataReport.MarkdownFile)}");
         });
 
     static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
+
+    static string Display(AbsolutePath path) => path.Display(RootDirectory);
 }

@@ -75,7 +75,7 @@ public static class BuildRunner
 
         if (build.Help)
         {
-            foreach (var line in HelpText.Lines(targets, parameters)) output.WriteLine(line);
+            foreach (var line in HelpText.Lines(targets, parameters, root)) output.WriteLine(line);
             return Success;
         }
 

@@ -69,6 +69,6 @@ public sealed class RepositoryBuildTests(RepositoryCloneFixture fixture) : IClas
         var result = fixture.Clone.BuildSh("ValidateData", "--data", broken);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("error: target ValidateData failed: artifacts/broken.csv does not match data/loans.schema.yaml: 1 error, the first: region: 1 value (0.067%) not among the 5 known categories; first at row 7 (broken.csv:8) 'atlantis'", result.Output);
+        Assert.Contains("error: target ValidateData failed: artifacts/broken.csv failed validation against data/loans.schema.yaml: 1 error, the first: region: 1 value (0.067%) not among the 5 known categories; first at row 7 (broken.csv:8) 'atlantis'", result.Output);
     }
 }

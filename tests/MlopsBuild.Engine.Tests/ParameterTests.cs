@@ -211,7 +211,9 @@ public sealed class ParameterTests : IDisposable
         Assert.Contains("  --trees <int>", help);
         Assert.Contains("Number of trees [default: 200] (env MLOPS_TREES)", help);
         Assert.Contains("  --trainer <Gbdt|Linear>", help);
-        Assert.Contains("  --regions <string>...", help);
+        Assert.Contains("  --regions <text>...", help);
+        Assert.Contains("  --learning-rate <number>", help);
+        Assert.Contains("Data file [default: data/default.csv]", help);
 
         var required = sandbox.Run<Required>("--help").Output;
         Assert.Contains("  Promote  → Push", required);

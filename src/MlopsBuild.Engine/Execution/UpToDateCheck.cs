@@ -67,9 +67,7 @@ internal sealed class UpToDateCheck(AbsolutePath root, ContentHasher hasher, Bui
         return record;
     }
 
-    string Key(AbsolutePath path) => path.FullPath.StartsWith(root.FullPath + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-        ? path.RelativeTo(root)
-        : path.FullPath;
+    string Key(AbsolutePath path) => path.Display(root);
 
     static string? Difference(string kind, IReadOnlyDictionary<string, string> last, IReadOnlyDictionary<string, string> now)
     {

@@ -1,5 +1,6 @@
 using MlopsBuild.Engine.Definition;
 using MlopsBuild.Engine.Parameters;
+using MlopsBuild.Engine.Paths;
 using MlopsBuild.Engine.Planning;
 
 namespace MlopsBuild.Engine.Output;
@@ -7,7 +8,7 @@ namespace MlopsBuild.Engine.Output;
 /// <summary>What <c>--help</c> prints: targets with descriptions and dependencies, then parameters.</summary>
 internal static class HelpText
 {
-    public static IEnumerable<string> Lines(IReadOnlyList<ExecutableTarget> targets, IReadOnlyList<ResolvedParameter> parameters)
+    public static IEnumerable<string> Lines(IReadOnlyList<ExecutableTarget> targets, IReadOnlyList<ResolvedParameter> parameters, AbsolutePath root)
     {
         yield return "Usage: ./build.sh [targets...] [--parameter value...]";
         yield return "";
@@ -35,7 +36,7 @@ internal static class HelpText
             foreach (var (parameter, usage) in usages)
             {
                 var member = parameter.Member;
-                var value = ValueHint(parameter);
+                var value = ValueHint(parameter, root);
                 var environment = engine ? "" : $" (env {member.EnvironmentVariable})";
                 yield return $"  {usage.PadRight(usageWidth)}  {member.Description}{value}{environment}".TrimEnd();
             }
@@ -46,10 +47,12 @@ internal static class HelpText
         member.IsEngineOption && member.Name is "Target" or "Skip" or "Force" ? "<target>..." : ValueConverter.Placeholder(member.Type);
 
     /// <summary>" [default: 200]", " [now: 300]", or nothing for unset values and plain switches.</summary>
-    static string ValueHint(ResolvedParameter parameter)
+    static string ValueHint(ResolvedParameter parameter, AbsolutePath root)
     {
         if (parameter.Value is null or false || parameter.Member.Name == "Help") return "";
-        var text = parameter.Member.IsSecret ? "set" : RunManifest.Text(parameter.Value);
+        var text = parameter.Member.IsSecret ? "set"
+            : parameter.Value is AbsolutePath path ? path.Display(root)
+            : RunManifest.Text(parameter.Value);
         return text.Length == 0 ? "" : $" [{(parameter.Source == "default" ? "default" : "now")}: {text}]";
     }
 }

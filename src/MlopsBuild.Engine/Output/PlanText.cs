@@ -8,7 +8,8 @@ internal static class PlanText
     public static IEnumerable<string> Lines(ExecutionPlan plan, int maxParallel)
     {
         var mode = maxParallel > 1 ? $"independent targets in parallel, up to {maxParallel} at once" : "one target at a time";
-        yield return $"Plan for {string.Join(", ", plan.Invoked)} ({plan.Targets.Count} targets, {mode}):";
+        var count = plan.Targets.Count == 1 ? "1 target" : $"{plan.Targets.Count} targets";
+        yield return $"Plan for {string.Join(", ", plan.Invoked)} ({count}, {mode}):";
         var width = plan.Targets.Select(t => t.Name.Length).DefaultIfEmpty(0).Max();
         var number = 0;
         foreach (var planned in plan.Targets)

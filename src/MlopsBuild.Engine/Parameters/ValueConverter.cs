@@ -106,6 +106,12 @@ internal static class ValueConverter
         if (underlying.IsEnum) return "<" + string.Join("|", Enum.GetNames(underlying)) + ">";
         if (underlying == typeof(AbsolutePath)) return "<path>";
         if (underlying == typeof(bool)) return "";
-        return "<" + underlying.Name.ToLowerInvariant() switch { "int32" => "int", "int64" => "long", var n => n } + ">";
+        return "<" + underlying.Name.ToLowerInvariant() switch
+        {
+            "int32" or "int64" or "int16" => "int",
+            "double" or "single" or "decimal" => "number",
+            "string" => "text",
+            var name => name,
+        } + ">";
     }
 }

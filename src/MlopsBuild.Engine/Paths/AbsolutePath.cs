@@ -41,6 +41,12 @@ public sealed record AbsolutePath : IComparable<AbsolutePath>
     /// <summary>The path relative to <paramref name="root"/> with '/' separators, as written in lock files and reports.</summary>
     public string RelativeTo(AbsolutePath root) => Path.GetRelativePath(root.FullPath, FullPath).Replace('\\', '/');
 
+    public bool IsInside(AbsolutePath directory) =>
+        FullPath.StartsWith(directory.FullPath + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>Relative to <paramref name="root"/> when inside it (data/loans.csv), otherwise the full path.</summary>
+    public string Display(AbsolutePath root) => IsInside(root) ? RelativeTo(root) : FullPath;
+
     public int CompareTo(AbsolutePath? other) => string.CompareOrdinal(FullPath, other?.FullPath);
 
     public override string ToString() => FullPath;
