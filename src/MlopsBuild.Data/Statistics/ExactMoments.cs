@@ -42,6 +42,12 @@ internal sealed class ExactMoments
         }
     }
 
+    /// <summary>Adds finite values.</summary>
+    public void AddRange(ReadOnlySpan<double> values)
+    {
+        foreach (var value in values) Add(value);
+    }
+
     public void Merge(ExactMoments other)
     {
         Count += other.Count;

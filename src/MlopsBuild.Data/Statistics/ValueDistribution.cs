@@ -28,6 +28,20 @@ internal sealed class ValueDistribution
         }
     }
 
+    /// <summary>Adds finite values (−0 is taken as +0 here).</summary>
+    public void AddRange(ReadOnlySpan<double> values)
+    {
+        var i = 0;
+        while (_exact is not null && i < values.Length)
+        {
+            var value = values[i++] + 0.0;
+            if (!_exact.TryAdd(value, 1)) AddApproximately(value, 1);
+        }
+        if (i == values.Length) return;
+        foreach (var value in values[i..]) _sketch!.Add(value + 0.0, 1);
+        foreach (var value in values[i..]) _distinct!.Add(StableHash.OfBits(value + 0.0));
+    }
+
     public void Merge(ValueDistribution other)
     {
         if (other._exact is not null)

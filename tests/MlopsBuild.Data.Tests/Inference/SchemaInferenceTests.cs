@@ -46,19 +46,12 @@ public sealed class SchemaInferenceTests : IDisposable
     [Fact]
     public void The_inferred_schema_of_the_sample_data_accepts_that_data()
     {
-        var sample = Path.Combine(RepositoryRoot(), "data", "loans.csv");
+        var sample = RepositoryRoot.File("data", "loans.csv");
         var schema = SchemaInference.Infer(sample, labelColumn: "defaulted");
 
         var result = MlopsBuild.Data.Validation.DataCheck.Run(sample, schema,
             new Core.Hashing.ContentHasher(Core.Hashing.HashCache.Load(directory.File("cache.json"))));
 
         Assert.True(result.Passed, string.Join("\n", result.Anomalies));
-    }
-
-    static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "MlopsBuild.sln"))) return dir.FullName;
-        throw new InvalidOperationException("MlopsBuild.sln not found");
     }
 }

@@ -1,3 +1,5 @@
+using MlopsBuild.Data.Tests.Support;
+
 namespace MlopsBuild.Data.Tests.Samples;
 
 /// <summary>data/loans.csv read as text: no field of it is quoted, so splitting on commas is exact.</summary>

@@ -4,6 +4,8 @@ using MlopsBuild.Data.Samples;
 using MlopsBuild.Data.Schema;
 using MlopsBuild.Data.Validation;
 
+using MlopsBuild.Data.Tests.Support;
+
 namespace MlopsBuild.Data.Tests.Samples;
 
 /// <summary>The committed data/loans.csv and data/loans.schema.yaml: reproducible, and describing each other.</summary>

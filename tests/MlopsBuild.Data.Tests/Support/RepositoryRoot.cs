@@ -1,4 +1,4 @@
-namespace MlopsBuild.Data.Tests.Samples;
+namespace MlopsBuild.Data.Tests.Support;
 
 /// <summary>The repository's root: the first directory above the test binaries that holds MlopsBuild.sln.</summary>
 internal static class RepositoryRoot
