@@ -1,0 +1,77 @@
+using MlopsBuild.Data.Reading;
+using MlopsBuild.Data.Schema;
+using MlopsBuild.Data.Validation;
+
+namespace MlopsBuild.Learning.Features;
+
+/// <summary>
+/// Turns a model's input values, as text, into features: numbers as they are (date-times as Unix seconds), booleans
+/// 0/1, categories their code. A missing value and an unseen category become NaN, which every predictor handles as
+/// missing. The same featurizer serves training and scoring, so the two cannot disagree.
+/// </summary>
+public sealed class Featurizer
+{
+    readonly IReadOnlyList<InputColumn> inputs;
+    readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>?[] categoryCodes;
+
+    public Featurizer(ModelSignature signature)
+    {
+        inputs = signature.Inputs;
+        categoryCodes = new Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>?[inputs.Count];
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            if (inputs[i].Type != ColumnType.Categorical) continue;
+            var codes = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var category in inputs[i].Categories) codes.Add(category, codes.Count);
+            categoryCodes[i] = codes.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+        Features = signature.Features();
+    }
+
+    public IReadOnlyList<FeatureInfo> Features { get; }
+
+    /// <summary>The feature an input column becomes.</summary>
+    public static FeatureInfo FeatureOf(InputColumn column) => column.Type switch
+    {
+        ColumnType.Numeric or ColumnType.Integer or ColumnType.DateTime => FeatureInfo.Numeric(column.Name),
+        ColumnType.Boolean => FeatureInfo.Boolean(column.Name),
+        ColumnType.Categorical => FeatureInfo.Categorical(column.Name, column.Categories),
+        _ => throw new ArgumentException($"Column {column.Name}: {column.Type} columns cannot be model inputs.", nameof(column)),
+    };
+
+    /// <summary>
+    /// Input <paramref name="input"/>'s value from its text. False when the text is not a value of the column's type
+    /// (a number that does not parse, an infinite number); missing values and unseen categories are NaN, not errors.
+    /// </summary>
+    public bool TryFeaturize(int input, ReadOnlySpan<char> text, out float value)
+    {
+        value = float.NaN;
+        if (text.IsEmpty) return true;
+        switch (inputs[input].Type)
+        {
+            case ColumnType.Numeric:
+                if (!NumberParser.TryParseDouble(text, out var number) || !double.IsFinite(number)) return false;
+                value = (float)number;
+                return float.IsFinite(value);
+            case ColumnType.Integer:
+                if (!NumberParser.TryParseInt64(text, out var whole)) return false;
+                value = whole;
+                return true;
+            case ColumnType.DateTime:
+                if (!DateTimeText.TryParseUnixSeconds(text, out var seconds)) return false;
+                value = (float)seconds;
+                return true;
+            case ColumnType.Boolean:
+                if (!BooleanText.TryParse(text, out var flag)) return false;
+                value = flag ? 1f : 0f;
+                return true;
+            default:
+                if (categoryCodes[input]!.Value.TryGetValue(text, out var code)) value = code;
+                return true;
+        }
+    }
+
+    /// <summary>Whether the input's category is one the model knows (false for every other input type).</summary>
+    public bool IsKnownCategory(int input, ReadOnlySpan<char> text) =>
+        categoryCodes[input] is { } codes && codes.TryGetValue(text, out _);
+}
