@@ -5,7 +5,7 @@ namespace MlopsBuild.Data.Statistics;
 /// so distinct-count estimates and the choice of tracked categories are reproducible. Validation also finds duplicates
 /// in unique columns by them (8 bytes a row; two of a million distinct values collide with probability about 3e-8).
 /// </summary>
-internal static class StableHash
+public static class StableHash
 {
     /// <summary>SplitMix64's finaliser: every input bit affects every output bit.</summary>
     public static ulong Mix(ulong value)

@@ -45,9 +45,20 @@ public sealed class Featurizer
     /// </summary>
     public bool TryFeaturize(int input, ReadOnlySpan<char> text, out float value)
     {
+        if (categoryCodes[input] is not { } codes) return TryParseValue(inputs[input].Type, text, out value);
+        value = !text.IsEmpty && codes.TryGetValue(text, out var code) ? code : float.NaN;
+        return true;
+    }
+
+    /// <summary>
+    /// A value of a numeric, integer, date-time or boolean column from its text (empty text is missing: NaN). Training
+    /// and scoring both parse through here.
+    /// </summary>
+    public static bool TryParseValue(ColumnType type, ReadOnlySpan<char> text, out float value)
+    {
         value = float.NaN;
         if (text.IsEmpty) return true;
-        switch (inputs[input].Type)
+        switch (type)
         {
             case ColumnType.Numeric:
                 if (!NumberParser.TryParseDouble(text, out var number) || !double.IsFinite(number)) return false;
@@ -66,8 +77,7 @@ public sealed class Featurizer
                 value = flag ? 1f : 0f;
                 return true;
             default:
-                if (categoryCodes[input]!.Value.TryGetValue(text, out var code)) value = code;
-                return true;
+                throw new ArgumentException($"{type} values are not parsed as numbers.", nameof(type));
         }
     }
 

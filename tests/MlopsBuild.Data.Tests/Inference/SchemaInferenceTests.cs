@@ -1,7 +1,7 @@
 using MlopsBuild.Data.Inference;
 using MlopsBuild.Data.Reading;
 using MlopsBuild.Data.Schema;
-using MlopsBuild.Data.Tests.Support;
+using MlopsBuild.Testing;
 
 namespace MlopsBuild.Data.Tests.Inference;
 

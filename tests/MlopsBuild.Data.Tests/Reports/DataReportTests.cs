@@ -3,7 +3,7 @@ using MlopsBuild.Core.Hashing;
 using MlopsBuild.Data.Reports;
 using MlopsBuild.Data.Schema;
 using MlopsBuild.Data.Statistics;
-using MlopsBuild.Data.Tests.Support;
+using MlopsBuild.Testing;
 using MlopsBuild.Data.Validation;
 
 namespace MlopsBuild.Data.Tests.Reports;

@@ -1,4 +1,4 @@
-using MlopsBuild.Data.Tests.Support;
+using MlopsBuild.Testing;
 
 namespace MlopsBuild.Data.Tests.Samples;
 

@@ -4,7 +4,7 @@ using MlopsBuild.Data.Samples;
 using MlopsBuild.Data.Schema;
 using MlopsBuild.Data.Validation;
 
-using MlopsBuild.Data.Tests.Support;
+using MlopsBuild.Testing;
 
 namespace MlopsBuild.Data.Tests.Samples;
 

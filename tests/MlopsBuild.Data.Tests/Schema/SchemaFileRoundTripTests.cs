@@ -1,5 +1,5 @@
 using MlopsBuild.Data.Schema;
-using MlopsBuild.Data.Tests.Support;
+using MlopsBuild.Testing;
 
 namespace MlopsBuild.Data.Tests.Schema;
 

@@ -1,6 +1,6 @@
 using MlopsBuild.Data.Schema;
 using MlopsBuild.Data.Statistics;
-using MlopsBuild.Data.Tests.Support;
+using MlopsBuild.Testing;
 
 namespace MlopsBuild.Data.Tests.Statistics;
 

@@ -2,7 +2,7 @@ using MlopsBuild.Core.Hashing;
 using MlopsBuild.Data.Reading;
 using MlopsBuild.Data.Schema;
 using MlopsBuild.Data.Statistics;
-using MlopsBuild.Data.Tests.Support;
+using MlopsBuild.Testing;
 using MlopsBuild.Data.Validation;
 
 namespace MlopsBuild.Data.Tests.Validation;

@@ -1,9 +1,9 @@
-namespace MlopsBuild.Data.Tests.Support;
+namespace MlopsBuild.Testing;
 
 /// <summary>A fresh directory under the system's temp folder, deleted with everything in it on dispose.</summary>
-internal sealed class TemporaryDirectory : IDisposable
+public sealed class TemporaryDirectory : IDisposable
 {
-    public string Path { get; } = Directory.CreateTempSubdirectory("mlops-data-").FullName;
+    public string Path { get; } = Directory.CreateTempSubdirectory("mlops-test-").FullName;
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 

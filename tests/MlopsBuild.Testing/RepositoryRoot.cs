@@ -1,7 +1,7 @@
-namespace MlopsBuild.Data.Tests.Support;
+namespace MlopsBuild.Testing;
 
 /// <summary>The repository's root: the first directory above the test binaries that holds MlopsBuild.sln.</summary>
-internal static class RepositoryRoot
+public static class RepositoryRoot
 {
     public static string Path { get; } = Find();
 
