@@ -41,7 +41,7 @@ public static class DataCheck
             drift = DriftDetector.Compare(reference, statistics, schema);
             if (drift.DatasetDrifted)
                 anomalies.Add(Anomaly.ForDataset(AnomalyKind.DatasetDrift, schema.FailOnDrift ? Severity.Error : Severity.Warning, null,
-                    $"the data drifted from its reference: {drift.DriftedColumns} of {drift.ComparedColumns} columns ({drift.DriftedShare:P0}) exceed their thresholds, more than the allowed {drift.ShareThreshold:P0}"));
+                    $"the data drifted from its reference: {drift.DriftedColumns} of {drift.ComparedColumns} columns ({drift.DriftedShare * 100:0.#}%) exceed their thresholds, more than the allowed {drift.ShareThreshold * 100:0.#}%"));
         }
         return new DataCheckResult(files, DatasetFingerprint.Of(files), rows, Order(anomalies), statistics, drift, clock.Elapsed);
     }
