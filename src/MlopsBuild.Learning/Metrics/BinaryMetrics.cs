@@ -106,8 +106,9 @@ public sealed record BinaryMetrics(
                 throw new ArgumentException(
                     $"Label {label} at row {row} is not 0 or 1: binary metrics need 1 for the positive class and 0 for the other; map the classes to 0/1 first.",
                     nameof(labels));
-            MetricInput.RequireProbability(positiveProbabilities[row], row, nameof(positiveProbabilities),
-                "pass the positive class's probability (apply the sigmoid to raw log-odds scores first)");
+            if (!MetricInput.IsProbability(positiveProbabilities[row]))
+                throw MetricInput.NotAProbability(positiveProbabilities[row], row, nameof(positiveProbabilities),
+                    "pass the positive class's probability (apply the sigmoid to raw log-odds scores first)");
         }
         return positives;
     }

@@ -15,11 +15,11 @@ internal static class MetricInput
         }
     }
 
-    public static void RequireProbability(double probability, int row, string valuesParameter, string hint)
-    {
-        if (!(probability >= 0 && probability <= 1))
-            throw new ArgumentException($"Probability {probability} at row {row} is not in [0, 1]: {hint}.", valuesParameter);
-    }
+    public static bool IsProbability(double value) => value >= 0 && value <= 1; // false for NaN
+
+    /// <summary>The error for a value <see cref="IsProbability"/> refuses (built only then: the hint may be formatted).</summary>
+    public static ArgumentException NotAProbability(double value, int row, string valuesParameter, string hint) =>
+        new($"Probability {value} at row {row} is not in [0, 1]: {hint}.", valuesParameter);
 
     public static void RequireFinite(double value, int row, string what, string parameter)
     {

@@ -49,8 +49,9 @@ public sealed record MulticlassMetrics(
             for (var k = 0; k < classCount; k++)
             {
                 var probability = rowProbabilities[k];
-                MetricInput.RequireProbability(probability, row, nameof(probabilities),
-                    $"pass class {k}'s probability (apply the softmax to raw scores first)");
+                if (!MetricInput.IsProbability(probability))
+                    throw MetricInput.NotAProbability(probability, row, nameof(probabilities),
+                        $"pass class {k}'s probability (apply the softmax to raw scores first)");
                 if (probability > rowProbabilities[predicted]) predicted = k;
                 clippedSum += Clip(probability);
             }
