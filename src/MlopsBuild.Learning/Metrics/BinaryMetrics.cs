@@ -9,10 +9,11 @@ namespace MlopsBuild.Learning.Metrics;
 /// scores, not a trapezoid (which overstates it). 0 when there is no positive label, as scikit-learn returns.</item>
 /// <item>At <see cref="Threshold"/>, a row is predicted positive when its probability is ≥ the threshold.
 /// <see cref="Precision"/>, <see cref="Recall"/> and <see cref="F1"/> are 0 when their denominator is 0
-/// (scikit-learn's zero_division=0), e.g. precision when nothing is predicted positive.</item>
+/// (scikit-learn's zero_division=0), e.g. precision when nothing is predicted positive. F1 = 2 TP / (2 TP + FP + FN),
+/// the same as 2 P R / (P + R).</item>
 /// <item><see cref="LogLoss"/>: log_loss(eps=1e-15) — p clipped to [1e-15, 1 − 1e-15], the pair (1 − p, p) divided
-/// by its sum, the mean of −log(probability of the true class). (scikit-learn 1.2's default eps is "auto", 2.2e-16 for float64; the two differ only for
-/// probabilities within 1e-15 of 0 or 1.)</item>
+/// by its sum, the mean of −log(probability of the true class). (scikit-learn 1.2's default eps is "auto", 2.2e-16
+/// for float64; the two differ only for probabilities within 1e-15 of 0 or 1.)</item>
 /// </list>
 /// </summary>
 public sealed record BinaryMetrics(
@@ -48,7 +49,7 @@ public sealed record BinaryMetrics(
                 $"The threshold {threshold} is not in [0, 1]: rows are predicted positive when their probability is at least the threshold; pass a value such as 0.5.",
                 nameof(threshold));
 
-        var positives = CountPositives(labels, positiveProbabilities);
+        var positives = CheckAndCountPositives(labels, positiveProbabilities);
         var positiveScores = new double[positives];
         var negativeScores = new double[labels.Length - positives];
         long truePositives = 0, falsePositives = 0;
@@ -95,7 +96,7 @@ public sealed record BinaryMetrics(
             falseNegatives);
     }
 
-    static int CountPositives(ReadOnlySpan<float> labels, ReadOnlySpan<double> positiveProbabilities)
+    static int CheckAndCountPositives(ReadOnlySpan<float> labels, ReadOnlySpan<double> positiveProbabilities)
     {
         var positives = 0;
         for (var row = 0; row < labels.Length; row++)
