@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MlopsBuild.Testing;
 
 namespace MlopsBuild.Learning.Tests.Metrics;
 
@@ -38,13 +39,6 @@ internal static class ReferenceCases
         throw new InvalidOperationException($"No {group} case called {name} in reference_cases.json.");
     }
 
-    static JsonDocument Load()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var path = Path.Combine(directory.FullName, "tests", "MlopsBuild.Learning.Tests", "Metrics", "reference_cases.json");
-            if (File.Exists(path)) return JsonDocument.Parse(File.ReadAllBytes(path));
-        }
-        throw new InvalidOperationException($"No tests/MlopsBuild.Learning.Tests/Metrics/reference_cases.json above {AppContext.BaseDirectory}.");
-    }
+    static JsonDocument Load() =>
+        JsonDocument.Parse(File.ReadAllBytes(RepositoryRoot.File("tests", "MlopsBuild.Learning.Tests", "Metrics", "reference_cases.json")));
 }
