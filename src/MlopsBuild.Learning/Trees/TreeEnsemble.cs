@@ -1,3 +1,4 @@
+using MlopsBuild.Learning.Features;
 using MlopsBuild.Learning.Prediction;
 
 namespace MlopsBuild.Learning.Trees;
@@ -7,6 +8,8 @@ namespace MlopsBuild.Learning.Trees;
 /// </summary>
 public sealed class TreeEnsemble : Predictor
 {
+    readonly CompiledForest forest;
+
     public TreeEnsemble(LearningTask task, int featureCount, double[] baseScores, IReadOnlyList<RegressionTree> trees)
         : base(task, featureCount, baseScores.Length)
     {
@@ -14,6 +17,7 @@ public sealed class TreeEnsemble : Predictor
             throw new ArgumentException($"{trees.Count} trees do not divide into {baseScores.Length} scores.", nameof(trees));
         BaseScores = baseScores;
         Trees = trees;
+        forest = new CompiledForest(trees);
     }
 
     public double[] BaseScores { get; }
@@ -23,10 +27,13 @@ public sealed class TreeEnsemble : Predictor
     public override void Score(ReadOnlySpan<float> features, Span<double> scores)
     {
         BaseScores.CopyTo(scores);
-        for (var t = 0; t < Trees.Count; t++)
-        {
-            var tree = Trees[t];
-            scores[t % ScoreCount] += tree.LeafValue[tree.LeafIndex(features)];
-        }
+        forest.AddScores(features, scores[..ScoreCount]);
+    }
+
+    public override void ScoreRows(FeatureMatrix matrix, int start, int count, Span<double> scores)
+    {
+        var k = ScoreCount;
+        for (var i = 0; i < count; i++) BaseScores.CopyTo(scores.Slice(i * k, k));
+        forest.AddScores(matrix, start, count, scores, k);
     }
 }

@@ -1,0 +1,30 @@
+namespace MlopsBuild.Learning.Trees.Boosting;
+
+/// <summary>What a split must satisfy, and how gains and leaf values are regularised.</summary>
+internal sealed record SplitRules(double L2, int MinSamplesPerLeaf, double MinSplitGain)
+{
+    /// <summary>Each side's hessian sum must reach this (keeps leaf values finite where the model is already sure).</summary>
+    public const double MinHessian = 1e-3;
+
+    /// <summary>Extra L2 for splits on a sorted category order, which can fit noise across many categories (as LightGBM's cat_l2).</summary>
+    public const double CategoricalL2 = 10;
+
+    /// <summary>Added to each category's hessian when ordering categories by gradient / hessian (as LightGBM's cat_smooth).</summary>
+    public const double CategorySmoothing = 10;
+
+    /// <summary>Most categories a sorted split puts on its smaller side (as LightGBM's max_cat_threshold).</summary>
+    public const int MaxCategoriesPerSide = 32;
+
+    /// <summary>Up to this many categories, each is tried against the rest (as LightGBM's max_cat_to_onehot).</summary>
+    public const int OneVsRestCategories = 4;
+
+    public double LeafValue(double gradient, double hessian) => -gradient / (hessian + L2);
+
+    /// <summary>The loss reduction of a split (the second-order approximation, halved as XGBoost reports it).</summary>
+    public double Gain(LeafTotals left, LeafTotals right, LeafTotals parent, double l2) =>
+        0.5 * (left.Gradient * left.Gradient / (left.Hessian + l2) + right.Gradient * right.Gradient / (right.Hessian + l2)
+               - parent.Gradient * parent.Gradient / (parent.Hessian + L2));
+
+    public bool Allows(LeafTotals left, LeafTotals right) =>
+        left.Count >= MinSamplesPerLeaf && right.Count >= MinSamplesPerLeaf && left.Hessian >= MinHessian && right.Hessian >= MinHessian;
+}

@@ -1,0 +1,254 @@
+namespace MlopsBuild.Learning.Trees.Boosting;
+
+/// <summary>
+/// Grows one tree leaf-wise (best-first): always splits the leaf whose best split reduces the loss most, until
+/// MaxLeaves, MaxDepth or MinSamplesPerLeaf stop it. Each leaf's rows are a contiguous, ascending segment of
+/// <see cref="rows"/>; a split partitions its segment stably. Per split, only the smaller child's histogram is built
+/// from rows; the larger child's is its parent's minus the smaller's.
+/// </summary>
+/// <remarks>
+/// Determinism: each feature's histogram is summed by one thread in row order, and candidates are compared in
+/// feature order, so the tree is the same bit for bit whatever the number of threads.
+/// </remarks>
+internal sealed class TreeGrower
+{
+    /// <summary>Below this many bin updates a histogram is built on the calling thread (a task costs more).</summary>
+    const int ParallelWork = 1 << 15;
+
+    readonly BinnedDataset data;
+    readonly SplitRules rules;
+    readonly int maxLeaves;
+    readonly int maxDepth;
+    readonly ParallelOptions parallel;
+    readonly int[] rows;
+    readonly int[] rightScratch;
+    readonly GradientPair[] ordered;
+    readonly Stack<HistogramBin[]> histogramPool = new();
+
+    // Per leaf, for the tree being grown.
+    readonly int[] leafStart;
+    readonly int[] leafCount;
+    readonly int[] leafDepth;
+    readonly int[] leafParent;
+    readonly LeafTotals[] leafTotals;
+    readonly HistogramBin[]?[] leafHistogram;
+    readonly SplitCandidate[] leafBest;
+
+    public TreeGrower(BinnedDataset data, SplitRules rules, int maxLeaves, int maxDepth, ParallelOptions parallel)
+    {
+        this.data = data;
+        this.rules = rules;
+        this.maxLeaves = maxLeaves;
+        this.maxDepth = maxDepth;
+        this.parallel = parallel;
+        rows = new int[data.RowCount];
+        rightScratch = new int[data.RowCount];
+        ordered = new GradientPair[data.RowCount];
+        leafStart = new int[maxLeaves];
+        leafCount = new int[maxLeaves];
+        leafDepth = new int[maxLeaves];
+        leafParent = new int[maxLeaves];
+        leafTotals = new LeafTotals[maxLeaves];
+        leafHistogram = new HistogramBin[]?[maxLeaves];
+        leafBest = new SplitCandidate[maxLeaves];
+    }
+
+    /// <summary>The rows of a leaf of the tree last grown.</summary>
+    public ReadOnlySpan<int> LeafRows(int leaf) => rows.AsSpan(leafStart[leaf], leafCount[leaf]);
+
+    /// <param name="gradients">Every training row's gradient pair.</param>
+    /// <param name="bag">The rows this tree learns from, ascending.</param>
+    /// <param name="features">The features it may split on, ascending.</param>
+    /// <param name="learningRate">Folded into the leaf values.</param>
+    public GrownTree Grow(GradientPair[] gradients, ReadOnlySpan<int> bag, int[] features, double learningRate)
+    {
+        var tree = new GrownTree();
+        bag.CopyTo(rows);
+        double gradientSum = 0, hessianSum = 0;
+        foreach (var row in bag)
+        {
+            gradientSum += gradients[row].Gradient;
+            hessianSum += gradients[row].Hessian;
+        }
+        var leaves = 1;
+        leafStart[0] = 0;
+        leafCount[0] = bag.Length;
+        leafDepth[0] = 0;
+        leafParent[0] = -1;
+        leafTotals[0] = new LeafTotals(gradientSum, hessianSum, bag.Length);
+        leafBest[0] = SplitCandidate.None;
+        if (CanSplit(0))
+        {
+            var histogram = Rent();
+            var best = new SplitCandidate[features.Length];
+            Gather(gradients, 0);
+            ForEachFeature(features.Length, bag.Length, f =>
+            {
+                var j = features[f];
+                BuildFeatureHistogram(j, 0, histogram);
+                best[f] = FindBest(histogram, j, leafTotals[0]);
+            });
+            leafHistogram[0] = histogram;
+            leafBest[0] = FirstBest(best);
+        }
+
+        while (leaves < maxLeaves && NextLeafToSplit(leaves) is var leaf and >= 0)
+        {
+            var split = leafBest[leaf];
+            var node = tree.AddNode(split, data.Bins[split.Feature].MissingBin);
+            if (leafParent[leaf] >= 0)
+            {
+                var parent = leafParent[leaf];
+                if (tree.Left[parent] == ~leaf) tree.Left[parent] = node;
+                else tree.Right[parent] = node;
+            }
+            var right = leaves++;
+            var leftRows = Partition(leaf, data.Columns[split.Feature], tree.LeftTables[node]);
+            leafStart[right] = leafStart[leaf] + leftRows;
+            leafCount[right] = leafCount[leaf] - leftRows;
+            leafCount[leaf] = leftRows;
+            leafDepth[leaf] = leafDepth[right] = leafDepth[leaf] + 1;
+            leafParent[leaf] = leafParent[right] = node;
+            leafTotals[right] = leafTotals[leaf].Minus(split.Left);
+            leafTotals[leaf] = split.Left;
+            tree.Left[node] = ~leaf;
+            tree.Right[node] = ~right;
+            SplitHistograms(gradients, leaf, right, features, lastSplit: leaves == maxLeaves);
+        }
+
+        var values = new double[leaves];
+        for (var l = 0; l < leaves; l++)
+        {
+            values[l] = rules.LeafValue(leafTotals[l].Gradient, leafTotals[l].Hessian) * learningRate;
+            Return(l);
+        }
+        tree.LeafValues = values;
+        return tree;
+    }
+
+    bool CanSplit(int leaf) =>
+        leafCount[leaf] >= 2 * rules.MinSamplesPerLeaf && (maxDepth == 0 || leafDepth[leaf] < maxDepth);
+
+    /// <summary>The leaf whose best split gains most (the lowest index on a tie), or −1 when no split is worth it.</summary>
+    int NextLeafToSplit(int leaves)
+    {
+        var chosen = -1;
+        var bestGain = rules.MinSplitGain;
+        for (var l = 0; l < leaves; l++)
+        {
+            if (!leafBest[l].IsValid || !(leafBest[l].Gain > bestGain)) continue;
+            chosen = l;
+            bestGain = leafBest[l].Gain;
+        }
+        return chosen;
+    }
+
+    /// <summary>
+    /// Histograms and best splits of the two children of a split: the smaller built from its rows, the larger by
+    /// subtraction in the parent's histogram. Children that cannot split are given none.
+    /// </summary>
+    void SplitHistograms(GradientPair[] gradients, int left, int right, int[] features, bool lastSplit)
+    {
+        var parentHistogram = leafHistogram[left]!;
+        leafHistogram[left] = null;
+        leafBest[left] = leafBest[right] = SplitCandidate.None;
+        var splitLeft = !lastSplit && CanSplit(left);
+        var splitRight = !lastSplit && CanSplit(right);
+        if (!splitLeft && !splitRight)
+        {
+            histogramPool.Push(parentHistogram);
+            return;
+        }
+        var (small, large) = leafCount[left] <= leafCount[right] ? (left, right) : (right, left);
+        var smallHistogram = Rent();
+        var smallBest = new SplitCandidate[features.Length];
+        var largeBest = new SplitCandidate[features.Length];
+        var (splitSmall, splitLarge) = small == left ? (splitLeft, splitRight) : (splitRight, splitLeft);
+        Gather(gradients, small);
+        ForEachFeature(features.Length, leafCount[small], f =>
+        {
+            var j = features[f];
+            BuildFeatureHistogram(j, small, smallHistogram);
+            var from = data.HistogramOffsets[j];
+            var length = data.Bins[j].HistogramLength;
+            Subtract(parentHistogram.AsSpan(from, length), smallHistogram.AsSpan(from, length));
+            smallBest[f] = splitSmall ? FindBest(smallHistogram, j, leafTotals[small]) : SplitCandidate.None;
+            largeBest[f] = splitLarge ? FindBest(parentHistogram, j, leafTotals[large]) : SplitCandidate.None;
+        });
+        leafHistogram[small] = smallHistogram;
+        leafHistogram[large] = parentHistogram;
+        leafBest[small] = FirstBest(smallBest);
+        leafBest[large] = FirstBest(largeBest);
+        if (!leafBest[small].IsValid) Return(small);
+        if (!leafBest[large].IsValid) Return(large);
+    }
+
+    SplitCandidate FindBest(HistogramBin[] histogram, int feature, LeafTotals totals) =>
+        SplitFinder.Best(histogram.AsSpan(data.HistogramOffsets[feature], data.Bins[feature].HistogramLength), data.Bins[feature], feature, totals, rules);
+
+    static SplitCandidate FirstBest(SplitCandidate[] perFeature)
+    {
+        var best = SplitCandidate.None;
+        foreach (var candidate in perFeature)
+            if (candidate.Gain > best.Gain) best = candidate;
+        return best;
+    }
+
+    void ForEachFeature(int featureCount, int rowCount, Action<int> body)
+    {
+        if ((long)featureCount * rowCount < ParallelWork || parallel.MaxDegreeOfParallelism == 1)
+            for (var f = 0; f < featureCount; f++) body(f);
+        else
+            Parallel.For(0, featureCount, parallel, body);
+    }
+
+    /// <summary>Copies the leaf's gradient pairs into <see cref="ordered"/>, in the leaf's row order.</summary>
+    void Gather(GradientPair[] gradients, int leaf)
+    {
+        var leafRows = LeafRows(leaf);
+        var destination = ordered.AsSpan(0, leafRows.Length);
+        for (var i = 0; i < leafRows.Length; i++) destination[i] = gradients[leafRows[i]];
+    }
+
+    void BuildFeatureHistogram(int feature, int leaf, HistogramBin[] histogram)
+    {
+        var bins = histogram.AsSpan(data.HistogramOffsets[feature], data.Bins[feature].HistogramLength);
+        HistogramBuilder.Build(data.Columns[feature], LeafRows(leaf), ordered.AsSpan(0, leafCount[leaf]), bins);
+    }
+
+    static void Subtract(Span<HistogramBin> parent, ReadOnlySpan<HistogramBin> child)
+    {
+        for (var b = 0; b < parent.Length; b++)
+        {
+            parent[b].Gradient -= child[b].Gradient;
+            parent[b].Hessian -= child[b].Hessian;
+            parent[b].Count -= child[b].Count;
+        }
+    }
+
+    /// <summary>Stable partition of the leaf's rows by the split's bin table; returns how many went left.</summary>
+    int Partition(int leaf, byte[] column, byte[] goesLeft)
+    {
+        var segment = rows.AsSpan(leafStart[leaf], leafCount[leaf]);
+        int left = 0, right = 0;
+        foreach (var row in segment)
+        {
+            // Branch-free: write the row to both places, advance the one it belongs to.
+            var isLeft = goesLeft[column[row]];
+            segment[left] = row;
+            rightScratch[right] = row;
+            left += isLeft;
+            right += 1 - isLeft;
+        }
+        rightScratch.AsSpan(0, right).CopyTo(segment[left..]);
+        return left;
+    }
+
+    HistogramBin[] Rent() => histogramPool.TryPop(out var histogram) ? histogram : new HistogramBin[data.HistogramLength];
+
+    void Return(int leaf)
+    {
+        if (leafHistogram[leaf] is { } histogram) histogramPool.Push(histogram);
+        leafHistogram[leaf] = null;
+    }
+}
