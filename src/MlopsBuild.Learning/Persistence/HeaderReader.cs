@@ -76,10 +76,10 @@ internal static class HeaderReader
                 throw new InvalidModelException(Location(parameterPath), "the parameter is given twice");
         }
         var seedPath = Path(path, HeaderKeys.Seed);
-        if (!Property(training, HeaderKeys.Seed, path).TryGetUInt64(out var seed))
+        if (!Number(Property(training, HeaderKeys.Seed, path), seedPath).TryGetUInt64(out var seed))
             throw new InvalidModelException(Location(seedPath), "the seed is not a whole number from 0 to 2^64 - 1");
         var rowsPath = Path(path, HeaderKeys.TrainingRows);
-        if (!Property(training, HeaderKeys.TrainingRows, path).TryGetInt64(out var rows) || rows < 0)
+        if (!Number(Property(training, HeaderKeys.TrainingRows, path), rowsPath).TryGetInt64(out var rows) || rows < 0)
             throw new InvalidModelException(Location(rowsPath), "the training row count is not a whole number ≥ 0");
         return new TrainingMetadata(
             String(training, HeaderKeys.Trainer, path), parameters, seed, String(training, HeaderKeys.DataFingerprint, path), rows);
@@ -90,8 +90,9 @@ internal static class HeaderReader
 
     static int Count(JsonElement parent, string key, string path)
     {
-        if (!Property(parent, key, path).TryGetInt32(out var count) || count < 0)
-            throw new InvalidModelException(Location(Path(path, key)), "not a whole number from 0 to 2^31 - 1");
+        var countPath = Path(path, key);
+        if (!Number(Property(parent, key, path), countPath).TryGetInt32(out var count) || count < 0)
+            throw new InvalidModelException(Location(countPath), "not a whole number from 0 to 2^31 - 1");
         return count;
     }
 
@@ -116,6 +117,10 @@ internal static class HeaderReader
             throw new InvalidModelException(Location(path), "the string is not valid UTF-8");
         }
     }
+
+    static JsonElement Number(JsonElement element, string path) =>
+        element.ValueKind == JsonValueKind.Number ? element
+        : throw new InvalidModelException(Location(path), $"expected a number, found {Describe(element.ValueKind)}");
 
     static JsonElement.ArrayEnumerator Array(JsonElement element, string path) =>
         element.ValueKind == JsonValueKind.Array ? element.EnumerateArray()
