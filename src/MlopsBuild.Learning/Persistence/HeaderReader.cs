@@ -8,7 +8,7 @@ namespace MlopsBuild.Learning.Persistence;
 /// <summary>
 /// Reads the model file's JSON header into explicit values, key by key: no type names, no reflection. A missing key or
 /// a value of the wrong kind fails with the key's path ("header signature.inputs[2].type"). What the values mean
-/// together (category lists, class counts) is <see cref="ModelChecks"/>' job.
+/// together (category lists, class counts) is <see cref="HeaderChecks"/>' job.
 /// </summary>
 internal static class HeaderReader
 {

@@ -14,20 +14,20 @@ internal static class LinearModelSection
 
     public static void Write(LittleEndianWriter writer, LinearModel model)
     {
-        writer.WriteDoubles(model.Intercepts);
+        writer.WriteArray<double>(model.Intercepts);
         foreach (var term in model.Terms)
         {
             writer.WriteInt32(term.Feature);
             writer.WriteDouble(term.Mean);
             writer.WriteDouble(term.Scale);
             writer.WriteInt32(term.Weights.Length);
-            writer.WriteDoubles(term.Weights);
+            writer.WriteArray<double>(term.Weights);
         }
     }
 
     public static LinearModel Read(ref LittleEndianReader reader, ModelFileInfo info, IReadOnlyList<FeatureInfo> features)
     {
-        var intercepts = reader.ReadDoubles(info.ScoreCount, "intercepts");
+        var intercepts = reader.ReadArray<double>(info.ScoreCount, "intercepts");
         if (info.TermCount > reader.Remaining / MinimumTermBytes)
             throw new InvalidModelException("header predictor.terms", $"{info.TermCount} terms cannot fit in the {reader.Remaining} bytes that remain");
         var terms = new LinearTerm[info.TermCount];
@@ -37,7 +37,7 @@ internal static class LinearModelSection
             var feature = reader.ReadInt32($"{term} feature");
             var mean = reader.ReadDouble($"{term} mean");
             var scale = reader.ReadDouble($"{term} scale");
-            var weights = reader.ReadDoubles(reader.ReadCount(8, $"{term} weight count"), $"{term} weights");
+            var weights = reader.ReadArray<double>(reader.ReadCount(8, $"{term} weight count"), $"{term} weights");
             terms[i] = new LinearTerm(feature, mean, scale, weights);
         }
         var model = new LinearModel(info.Task, features, intercepts, terms);

@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace MlopsBuild.Learning.Persistence;
 
@@ -36,42 +38,23 @@ internal ref struct LittleEndianReader
     {
         var location = Location;
         var count = ReadInt32(what);
-        if (count < 0 || (long)count * elementSize > Remaining)
+        if (count < 0) throw new InvalidModelException(location, $"{what} is {count}, a negative count");
+        if ((long)count * elementSize > Remaining)
             throw new InvalidModelException(location, $"{what} is {count}, but only {Remaining} bytes remain for its {elementSize}-byte values");
         return count;
     }
 
-    public int[] ReadInt32s(int count, string what)
-    {
-        var bytes = Take((long)count * 4, what);
-        var values = new int[count];
-        for (var i = 0; i < count; i++) values[i] = BinaryPrimitives.ReadInt32LittleEndian(bytes[(i * 4)..]);
-        return values;
-    }
-
-    public uint[] ReadUInt32s(int count, string what)
-    {
-        var bytes = Take((long)count * 4, what);
-        var values = new uint[count];
-        for (var i = 0; i < count; i++) values[i] = BinaryPrimitives.ReadUInt32LittleEndian(bytes[(i * 4)..]);
-        return values;
-    }
-
-    public float[] ReadSingles(int count, string what)
-    {
-        var bytes = Take((long)count * 4, what);
-        var values = new float[count];
-        for (var i = 0; i < count; i++) values[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(i * 4)..]);
-        return values;
-    }
-
     public double ReadDouble(string what) => BinaryPrimitives.ReadDoubleLittleEndian(Take(8, what));
 
-    public double[] ReadDoubles(int count, string what)
+    /// <summary><paramref name="count"/> numbers (int, uint, float, double) written by <see cref="LittleEndianWriter.WriteArray{T}"/>.</summary>
+    public T[] ReadArray<T>(int count, string what) where T : unmanaged
     {
-        var bytes = Take((long)count * 8, what);
-        var values = new double[count];
-        for (var i = 0; i < count; i++) values[i] = BinaryPrimitives.ReadDoubleLittleEndian(bytes[(i * 8)..]);
+        var size = Unsafe.SizeOf<T>();
+        var bytes = Take((long)count * size, what);
+        var values = new T[count];
+        var destination = MemoryMarshal.AsBytes(values.AsSpan());
+        bytes.CopyTo(destination);
+        if (!BitConverter.IsLittleEndian) ByteOrder.ReverseEach(destination, size);
         return values;
     }
 

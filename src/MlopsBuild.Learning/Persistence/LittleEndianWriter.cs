@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace MlopsBuild.Learning.Persistence;
 
@@ -7,12 +9,6 @@ namespace MlopsBuild.Learning.Persistence;
 internal sealed class LittleEndianWriter(ArrayBufferWriter<byte> buffer)
 {
     public void WriteBytes(ReadOnlySpan<byte> bytes) => buffer.Write(bytes);
-
-    public void WriteByte(byte value)
-    {
-        buffer.GetSpan(1)[0] = value;
-        buffer.Advance(1);
-    }
 
     public void WriteUInt16(ushort value)
     {
@@ -26,46 +22,27 @@ internal sealed class LittleEndianWriter(ArrayBufferWriter<byte> buffer)
         buffer.Advance(4);
     }
 
-    public void WriteUInt32(uint value)
-    {
-        BinaryPrimitives.WriteUInt32LittleEndian(buffer.GetSpan(4), value);
-        buffer.Advance(4);
-    }
-
-    public void WriteSingle(float value)
-    {
-        BinaryPrimitives.WriteSingleLittleEndian(buffer.GetSpan(4), value);
-        buffer.Advance(4);
-    }
-
     public void WriteDouble(double value)
     {
         BinaryPrimitives.WriteDoubleLittleEndian(buffer.GetSpan(8), value);
         buffer.Advance(8);
     }
 
-    public void WriteInt32s(ReadOnlySpan<int> values)
-    {
-        foreach (var value in values) WriteInt32(value);
-    }
-
-    public void WriteUInt32s(ReadOnlySpan<uint> values)
-    {
-        foreach (var value in values) WriteUInt32(value);
-    }
-
-    public void WriteSingles(ReadOnlySpan<float> values)
-    {
-        foreach (var value in values) WriteSingle(value);
-    }
-
-    public void WriteDoubles(ReadOnlySpan<double> values)
-    {
-        foreach (var value in values) WriteDouble(value);
-    }
-
+    /// <summary>Booleans one byte each, 0 or 1.</summary>
     public void WriteBooleans(ReadOnlySpan<bool> values)
     {
-        foreach (var value in values) WriteByte(value ? (byte)1 : (byte)0);
+        var destination = buffer.GetSpan(values.Length);
+        for (var i = 0; i < values.Length; i++) destination[i] = values[i] ? (byte)1 : (byte)0;
+        buffer.Advance(values.Length);
+    }
+
+    /// <summary>Numbers (int, uint, float, double) as one block, each little-endian.</summary>
+    public void WriteArray<T>(ReadOnlySpan<T> values) where T : unmanaged
+    {
+        var bytes = MemoryMarshal.AsBytes(values);
+        var destination = buffer.GetSpan(bytes.Length)[..bytes.Length];
+        bytes.CopyTo(destination);
+        if (!BitConverter.IsLittleEndian) ByteOrder.ReverseEach(destination, Unsafe.SizeOf<T>());
+        buffer.Advance(bytes.Length);
     }
 }

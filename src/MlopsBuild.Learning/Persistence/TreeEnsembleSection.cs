@@ -16,28 +16,28 @@ internal static class TreeEnsembleSection
 
     public static void Write(LittleEndianWriter writer, TreeEnsemble ensemble)
     {
-        writer.WriteDoubles(ensemble.BaseScores);
+        writer.WriteArray<double>(ensemble.BaseScores);
         foreach (var tree in ensemble.Trees)
         {
             writer.WriteInt32(tree.NodeCount);
             writer.WriteInt32(tree.LeafCount);
             writer.WriteInt32(tree.CategoryBits.Length);
-            writer.WriteInt32s(tree.Feature);
-            writer.WriteSingles(tree.Threshold);
+            writer.WriteArray<int>(tree.Feature);
+            writer.WriteArray<float>(tree.Threshold);
             writer.WriteBooleans(tree.DefaultLeft);
-            writer.WriteInt32s(tree.Left);
-            writer.WriteInt32s(tree.Right);
-            writer.WriteInt32s(tree.CategoryStart);
-            writer.WriteInt32s(tree.CategoryLength);
-            writer.WriteUInt32s(tree.CategoryBits);
-            writer.WriteDoubles(tree.Gain);
-            writer.WriteDoubles(tree.LeafValue);
+            writer.WriteArray<int>(tree.Left);
+            writer.WriteArray<int>(tree.Right);
+            writer.WriteArray<int>(tree.CategoryStart);
+            writer.WriteArray<int>(tree.CategoryLength);
+            writer.WriteArray<uint>(tree.CategoryBits);
+            writer.WriteArray<double>(tree.Gain);
+            writer.WriteArray<double>(tree.LeafValue);
         }
     }
 
     public static TreeEnsemble Read(ref LittleEndianReader reader, ModelFileInfo info, IReadOnlyList<FeatureInfo> features)
     {
-        var baseScores = reader.ReadDoubles(info.ScoreCount, "base scores");
+        var baseScores = reader.ReadArray<double>(info.ScoreCount, "base scores");
         if (info.TreeCount > reader.Remaining / MinimumTreeBytes)
             throw new InvalidModelException("header predictor.trees", $"{info.TreeCount} trees cannot fit in the {reader.Remaining} bytes that remain");
         var trees = new RegressionTree[info.TreeCount];
@@ -53,15 +53,15 @@ internal static class TreeEnsembleSection
         var leaves = reader.ReadCount(8, $"{tree} leaf count");
         var words = reader.ReadCount(4, $"{tree} category word count");
         return new RegressionTree(
-            feature: reader.ReadInt32s(nodes, $"{tree} features"),
-            threshold: reader.ReadSingles(nodes, $"{tree} thresholds"),
+            feature: reader.ReadArray<int>(nodes, $"{tree} features"),
+            threshold: reader.ReadArray<float>(nodes, $"{tree} thresholds"),
             defaultLeft: reader.ReadBooleans(nodes, $"{tree} default directions"),
-            left: reader.ReadInt32s(nodes, $"{tree} left children"),
-            right: reader.ReadInt32s(nodes, $"{tree} right children"),
-            categoryStart: reader.ReadInt32s(nodes, $"{tree} category set starts"),
-            categoryLength: reader.ReadInt32s(nodes, $"{tree} category set lengths"),
-            categoryBits: reader.ReadUInt32s(words, $"{tree} category words"),
-            gain: reader.ReadDoubles(nodes, $"{tree} gains"),
-            leafValue: reader.ReadDoubles(leaves, $"{tree} leaf values"));
+            left: reader.ReadArray<int>(nodes, $"{tree} left children"),
+            right: reader.ReadArray<int>(nodes, $"{tree} right children"),
+            categoryStart: reader.ReadArray<int>(nodes, $"{tree} category set starts"),
+            categoryLength: reader.ReadArray<int>(nodes, $"{tree} category set lengths"),
+            categoryBits: reader.ReadArray<uint>(words, $"{tree} category words"),
+            gain: reader.ReadArray<double>(nodes, $"{tree} gains"),
+            leafValue: reader.ReadArray<double>(leaves, $"{tree} leaf values"));
     }
 }

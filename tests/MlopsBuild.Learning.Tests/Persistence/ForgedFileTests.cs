@@ -73,7 +73,7 @@ public sealed class ForgedFileTests
             .Replace("\"linear\",\"score_count\":3,\"terms\":2", "\"tree_ensemble\",\"score_count\":3,\"trees\":4")), "header predictor.trees", "4 trees do not divide into 3 scores"),
         // Binary section.
         ["huge node count"] = (() => ForgeBody(body => BinaryPrimitives.WriteInt32LittleEndian(body.AsSpan(8), int.MaxValue)), "byte", "tree 0 node count is 2147483647, but only"),
-        ["negative leaf count"] = (() => ForgeBody(body => BinaryPrimitives.WriteInt32LittleEndian(body.AsSpan(12), -1)), "byte", "tree 0 leaf count is -1"),
+        ["negative leaf count"] = (() => ForgeBody(body => BinaryPrimitives.WriteInt32LittleEndian(body.AsSpan(12), -1)), "byte", "tree 0 leaf count is -1, a negative count"),
         ["huge weight count"] = (() => ForgeBytes(SmallModels.Body(SmallModels.Linear()), body => BinaryPrimitives.WriteInt32LittleEndian(body.AsSpan(24 + 20), 1 << 30), SmallModels.Linear()),
             "byte", "linear term 0 weight count is 1073741824, but only"),
         ["default direction byte"] = (() => ForgeBody(body => body[8 + 12 + 3 * 4 + 3 * 4 + 1] = 2), "byte", "tree 0 default directions[1] is 2, not 0 or 1"),
