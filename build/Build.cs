@@ -10,7 +10,7 @@ using MlopsBuild.Engine.Tooling;
 /// </summary>
 partial class Build : PipelineBuild
 {
-    public static int Main() => Execute<Build>(x => x.ValidateData);
+    public static int Main() => Execute<Build>(x => x.Train);
 
     [Parameter("Configuration to compile")]
     readonly Configuration Configuration = IsLocalBuild ? Configuration.Debug : Configuration.Release;

@@ -56,7 +56,7 @@ public static class ModelFile
             switch (model.Predictor)
             {
                 case TreeEnsemble ensemble:
-                    TreeChecks.Check(ensemble, features);
+                    TreeChecks.Check(ensemble.BaseScores, ensemble.Trees, features);
                     TreeEnsembleSection.Write(writer, ensemble);
                     break;
                 case LinearModel linear:

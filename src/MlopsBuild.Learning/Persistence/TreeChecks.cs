@@ -9,12 +9,13 @@ namespace MlopsBuild.Learning.Persistence;
 /// </summary>
 internal static class TreeChecks
 {
-    public static void Check(TreeEnsemble ensemble, IReadOnlyList<FeatureInfo> features)
+    /// <summary>Checks the parts of an ensemble before it is built (building one compiles its trees for scoring).</summary>
+    public static void Check(double[] baseScores, IReadOnlyList<RegressionTree> trees, IReadOnlyList<FeatureInfo> features)
     {
-        for (var k = 0; k < ensemble.BaseScores.Length; k++)
-            if (!double.IsFinite(ensemble.BaseScores[k]))
-                throw new InvalidModelException("tree ensemble", $"base score {k} is {ensemble.BaseScores[k]}, not a finite number");
-        for (var t = 0; t < ensemble.Trees.Count; t++) Check(ensemble.Trees[t], $"tree {t}", features);
+        for (var k = 0; k < baseScores.Length; k++)
+            if (!double.IsFinite(baseScores[k]))
+                throw new InvalidModelException("tree ensemble", $"base score {k} is {baseScores[k]}, not a finite number");
+        for (var t = 0; t < trees.Count; t++) Check(trees[t], $"tree {t}", features);
     }
 
     static void Check(RegressionTree tree, string location, IReadOnlyList<FeatureInfo> features)

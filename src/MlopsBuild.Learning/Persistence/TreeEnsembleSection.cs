@@ -42,9 +42,8 @@ internal static class TreeEnsembleSection
             throw new InvalidModelException("header predictor.trees", $"{info.TreeCount} trees cannot fit in the {reader.Remaining} bytes that remain");
         var trees = new RegressionTree[info.TreeCount];
         for (var t = 0; t < trees.Length; t++) trees[t] = ReadTree(ref reader, $"tree {t}");
-        var ensemble = new TreeEnsemble(info.Task, features.Count, baseScores, trees);
-        TreeChecks.Check(ensemble, features);
-        return ensemble;
+        TreeChecks.Check(baseScores, trees, features);
+        return new TreeEnsemble(info.Task, features.Count, baseScores, trees);
     }
 
     static RegressionTree ReadTree(ref LittleEndianReader reader, string tree)

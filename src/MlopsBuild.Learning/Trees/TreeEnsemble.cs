@@ -8,7 +8,7 @@ namespace MlopsBuild.Learning.Trees;
 /// </summary>
 public sealed class TreeEnsemble : Predictor
 {
-    readonly CompiledForest forest;
+    CompiledForest? forest;
 
     public TreeEnsemble(LearningTask task, int featureCount, double[] baseScores, IReadOnlyList<RegressionTree> trees)
         : base(task, featureCount, baseScores.Length)
@@ -17,23 +17,34 @@ public sealed class TreeEnsemble : Predictor
             throw new ArgumentException($"{trees.Count} trees do not divide into {baseScores.Length} scores.", nameof(trees));
         BaseScores = baseScores;
         Trees = trees;
-        forest = new CompiledForest(trees);
     }
 
     public double[] BaseScores { get; }
+
+    /// <summary>
+    /// The trees in scoring layout, built on first use: a model file's trees are checked before they are compiled,
+    /// and a forged or broken tree must give that check's clear error, not one from the compiler.
+    /// </summary>
+    CompiledForest Forest => Volatile.Read(ref forest) ?? Compile();
+
+    CompiledForest Compile()
+    {
+        Interlocked.CompareExchange(ref forest, new CompiledForest(Trees), null);
+        return forest!;
+    }
 
     public IReadOnlyList<RegressionTree> Trees { get; }
 
     public override void Score(ReadOnlySpan<float> features, Span<double> scores)
     {
         BaseScores.CopyTo(scores);
-        forest.AddScores(features, scores[..ScoreCount]);
+        Forest.AddScores(features, scores[..ScoreCount]);
     }
 
     public override void ScoreRows(FeatureMatrix matrix, int start, int count, Span<double> scores)
     {
         var k = ScoreCount;
         for (var i = 0; i < count; i++) BaseScores.CopyTo(scores.Slice(i * k, k));
-        forest.AddScores(matrix, start, count, scores, k);
+        Forest.AddScores(matrix, start, count, scores, k);
     }
 }

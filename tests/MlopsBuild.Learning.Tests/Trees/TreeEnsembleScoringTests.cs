@@ -11,7 +11,7 @@ public class TreeEnsembleScoringTests
         var train = Problems.Categorical(3_000, seed: 51, out _);
         var columns = train.Features.Columns.Select(c => (float[])c.Clone()).ToArray();
         for (var i = 0; i < columns[0].Length; i += 7) columns[i % 2][i] = float.NaN;
-        var data = new Training.TrainingData(new FeatureMatrix(train.Features.Features, columns), train.Labels, train.Task, 2);
+        var data = new Learning.Training.TrainingData(new FeatureMatrix(train.Features.Features, columns), train.Labels, train.Task, 2);
         var model = new GbdtTrainer(new GbdtOptions { Trees = 30, MaxLeaves = 8, Threads = 1 }).Fit(data, null);
 
         // An odd start and count, so blocks do not line up with the matrix.
