@@ -80,10 +80,12 @@ partial class Build
         .Outputs(ModelFilePath, ModelDirectory / TrainingReport.JsonFile, ModelDirectory / TrainingReport.MarkdownFile)
         .Executes(() => FailClearly(() =>
         {
-            var schema = SchemaFile.Load(Schema);
-            var dataset = TabularDatasetLoader.Load(Data, schema);
+            // Parameters are checked first, so that a mistake fails before the data is read.
+            var trainer = CreateTrainer();
             var split = new SplitOptions { TestFraction = TestFraction, ValidationFraction = ValidationFraction, Seed = Seed, ById = SplitById };
-            var result = TrainingRun.Run(dataset, CreateTrainer(), split, DataFingerprint(), Threshold, Console.WriteLine);
+            split.Validate();
+            var dataset = TabularDatasetLoader.Load(Data, SchemaFile.Load(Schema));
+            var result = TrainingRun.Run(dataset, trainer, split, DataFingerprint(), Threshold, Console.WriteLine);
             ModelFile.Save(result.Model, ModelFilePath);
             TrainingReport.WriteAll(result, ModelDirectory);
             Console.WriteLine($"Fitted in {result.FitTime.TotalSeconds:F2} s. Test: {TrainingReport.Headline(result.Test)}");

@@ -50,7 +50,8 @@ public sealed class TrainTests(RepositoryCloneFixture fixture) : IClassFixture<R
         var result = fixture.Clone.BuildSh("Train", "--skip", "ValidateData", "--learning-rate", (-0.1).ToString(CultureInfo.InvariantCulture));
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("error: target Train failed: LearningRate", result.Output);
+        Assert.Contains("error: target Train failed: GBDT option LearningRate is -0.1; it must be greater than 0 and at most 1.", result.Output);
+        Assert.DoesNotContain("Split:", result.Output);
         Assert.DoesNotContain("   at ", result.Output);
     }
 }
