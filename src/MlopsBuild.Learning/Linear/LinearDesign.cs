@@ -62,13 +62,23 @@ internal sealed class LinearDesign
         var dense = new DenseFeature?[count];
         var categorical = new CategoricalFeature?[count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
+        var errors = new TrainingException?[count];
         Parallel.For(0, count, parallel, j =>
         {
             var info = features.Features[j];
             var column = features.Columns[j];
-            if (info.Kind == FeatureKind.Categorical) categorical[j] = EncodeCategorical(j, info, column);
-            else dense[j] = Standardise(j, info, column);
+            try
+            {
+                if (info.Kind == FeatureKind.Categorical) categorical[j] = EncodeCategorical(j, info, column);
+                else dense[j] = Standardise(j, info, column);
+            }
+            catch (TrainingException error)
+            {
+                errors[j] = error;
+            }
         });
+        // The first bad feature in column order, whichever thread found it.
+        if (errors.FirstOrDefault(error => error is not null) is { } firstError) throw firstError;
         var usedDense = dense.OfType<DenseFeature>().ToArray();
         var usedCategorical = categorical.OfType<CategoricalFeature>().ToArray();
         if (usedDense.Length == 0 && usedCategorical.Length == 0)
