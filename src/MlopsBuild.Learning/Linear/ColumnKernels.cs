@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace MlopsBuild.Learning.Linear;
@@ -17,6 +18,7 @@ internal static class ColumnKernels
     }
 
     /// <summary>scores[i] += wa·a[i] + wb·b[i] + wc·c[i] + wd·d[i], added in that order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddScaled(Span<double> scores, Columns columns, double wa, double wb, double wc, double wd)
     {
         ref var score = ref MemoryMarshal.GetReference(scores);
@@ -44,6 +46,7 @@ internal static class ColumnKernels
     }
 
     /// <summary>sums = [Σ r·a, Σ r·b, Σ r·c, Σ r·d] over the rows of <paramref name="residuals"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Dot(ReadOnlySpan<double> residuals, Columns columns, Span<double> sums)
     {
         ref var residual = ref MemoryMarshal.GetReference(residuals);
@@ -85,6 +88,7 @@ internal static class ColumnKernels
     }
 
     /// <summary>Σ values[i].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Sum(ReadOnlySpan<double> values)
     {
         var vectors = MemoryMarshal.Cast<double, Vector<double>>(values);

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace MlopsBuild.Learning.Linear;
 
@@ -6,6 +7,7 @@ namespace MlopsBuild.Learning.Linear;
 internal static class ColumnStatistics
 {
     /// <summary>Sum (in double) and count of the present values. The sum is not finite iff some value is infinite.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (double Sum, int Count) SumPresent(ReadOnlySpan<float> column)
     {
         var vectors = column.Length - column.Length % Vector<float>.Count;
@@ -32,6 +34,7 @@ internal static class ColumnStatistics
     }
 
     /// <summary>Σ (x − mean)² over the present values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double SquaredDeviations(ReadOnlySpan<float> column, double mean)
     {
         var vectors = column.Length - column.Length % Vector<float>.Count;
@@ -54,6 +57,7 @@ internal static class ColumnStatistics
     }
 
     /// <summary>destination[i] = (x − mean) / scale, rounded to float; missing values become 0 (the mean).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Standardise(ReadOnlySpan<float> column, double mean, double scale, Span<float> destination)
     {
         var vectors = column.Length - column.Length % Vector<float>.Count;

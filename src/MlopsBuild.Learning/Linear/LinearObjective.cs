@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MlopsBuild.Learning.Prediction;
 
 namespace MlopsBuild.Learning.Linear;
@@ -6,6 +7,8 @@ namespace MlopsBuild.Learning.Linear;
 /// The objective L-BFGS minimises: mean row loss + (L2 / 2) × ‖weights‖² (intercepts unpenalised), with its gradient.
 /// Rows are split into fixed blocks whatever the thread count; blocks are evaluated in parallel and their partial
 /// sums added in block order, so the value and gradient are the same bits with 1 thread or 64.
+/// The hot loops here and in the kernels are marked AggressiveOptimization: a fit calls them a few dozen times,
+/// too few for tiered compilation to replace their unoptimised first versions in time.
 /// </summary>
 internal sealed class LinearObjective
 {
@@ -73,6 +76,7 @@ internal sealed class LinearObjective
     }
 
     /// <summary>Scores block <paramref name="block"/>, turns them into residuals and returns its summed loss and gradient.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     double EvaluateBlock(int block, double[] scoreBuffer, double[] gradient)
     {
         var start = block * BlockRows;

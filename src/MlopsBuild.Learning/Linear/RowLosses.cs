@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace MlopsBuild.Learning.Linear;
 
@@ -12,6 +13,7 @@ internal static class RowLosses
     static int Width => Vector<double>.Count;
 
     /// <summary>Logistic loss log(1 + e^z) − y·z; residual σ(z) − y. Returns the summed loss.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Logistic(Span<double> scores, ReadOnlySpan<double> targets)
     {
         var n = targets.Length;
@@ -37,6 +39,7 @@ internal static class RowLosses
         return sum;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static Vector<double> Logistic(Vector<double> z, Vector<double> y, out Vector<double> residual)
     {
         // With e = exp(−|z|) nothing overflows: log(1 + e^z) = max(z, 0) + log(1 + e), σ(z) = (z ≥ 0 ? 1 : e) / (1 + e).
@@ -48,6 +51,7 @@ internal static class RowLosses
     }
 
     /// <summary>Half the squared error ½(z − y)²; residual z − y. Returns the summed loss.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Squared(Span<double> scores, ReadOnlySpan<double> targets)
     {
         var n = targets.Length;
@@ -73,6 +77,7 @@ internal static class RowLosses
     /// Softmax cross-entropy log Σₖ e^zₖ − z_y over <paramref name="classCount"/> scores per row; residual
     /// softmaxₖ(z) − [y = k]. Returns the summed loss.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Softmax(Span<double> scores, int stride, int classCount, ReadOnlySpan<double> targets)
     {
         var n = targets.Length;
@@ -96,6 +101,7 @@ internal static class RowLosses
         return sum;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static Vector<double> Softmax(Span<double> scores, int stride, int classCount, Vector<double> y)
     {
         var max = new Vector<double>(scores);

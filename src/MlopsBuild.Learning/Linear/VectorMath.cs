@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace MlopsBuild.Learning.Linear;
 
@@ -18,6 +19,7 @@ internal static class VectorMath
     const double Sqrt2 = 1.4142135623730951;
 
     /// <summary>e^x for x ≤ 0 (results below 2⁻¹⁰²² flush to 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Vector<double> ExpNonPositive(Vector<double> x)
     {
         var underflow = Vector.LessThan(x, new Vector<double>(-708.0));
@@ -46,6 +48,7 @@ internal static class VectorMath
     }
 
     /// <summary>ln x for finite x ≥ 2⁻¹⁰²² (normal numbers).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Vector<double> Log(Vector<double> x)
     {
         var bits = Vector.AsVectorInt64(x);
