@@ -1,3 +1,4 @@
+using System.Globalization;
 using MlopsBuild.Learning.Features;
 using MlopsBuild.Learning.Training;
 
@@ -62,13 +63,23 @@ internal sealed class LinearDesign
         var dense = new DenseFeature?[count];
         var categorical = new CategoricalFeature?[count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
+        var errors = new TrainingException?[count];
         Parallel.For(0, count, parallel, j =>
         {
             var info = features.Features[j];
             var column = features.Columns[j];
-            if (info.Kind == FeatureKind.Categorical) categorical[j] = EncodeCategorical(j, info, column);
-            else dense[j] = Standardise(j, info, column);
+            try
+            {
+                if (info.Kind == FeatureKind.Categorical) categorical[j] = EncodeCategorical(j, info, column);
+                else dense[j] = Standardise(j, info, column);
+            }
+            catch (TrainingException error)
+            {
+                errors[j] = error;
+            }
         });
+        // The first bad feature in column order, whichever thread found it.
+        if (errors.FirstOrDefault(error => error is not null) is { } firstError) throw firstError;
         var usedDense = dense.OfType<DenseFeature>().ToArray();
         var usedCategorical = categorical.OfType<CategoricalFeature>().ToArray();
         if (usedDense.Length == 0 && usedCategorical.Length == 0)
@@ -80,30 +91,21 @@ internal sealed class LinearDesign
 
     static DenseFeature? Standardise(int feature, FeatureInfo info, float[] column)
     {
-        double sum = 0;
-        var present = 0;
-        for (var i = 0; i < column.Length; i++)
+        var (sum, present) = ColumnStatistics.SumPresent(column);
+        if (!double.IsFinite(sum))
         {
-            var value = column[i];
-            if (float.IsNaN(value)) continue;
-            if (!float.IsFinite(value))
-                throw new TrainingException(
-                    $"Feature {info.Name} is {value} at training row {i}. Infinite values cannot be standardised; " +
-                    "replace them with a finite value or leave them missing.");
-            sum += value;
-            present++;
+            var row = Array.FindIndex(column, value => float.IsInfinity(value));
+            throw new TrainingException(
+                $"Feature {info.Name} is {column[row].ToString(CultureInfo.InvariantCulture)} at training row {row}. Infinite values " +
+                "cannot be standardised; replace them with a finite value or leave them missing.");
         }
         if (present == 0) return null;
         var mean = sum / present;
-        double squares = 0;
-        foreach (var value in column)
-            if (!float.IsNaN(value)) squares += (value - mean) * (value - mean);
         // Population standard deviation, as scikit-learn's StandardScaler.
-        var scale = Math.Sqrt(squares / present);
+        var scale = Math.Sqrt(ColumnStatistics.SquaredDeviations(column, mean) / present);
         if (!(scale > 0)) return null;
-        var values = new float[column.Length];
-        for (var i = 0; i < column.Length; i++)
-            values[i] = float.IsNaN(column[i]) ? 0f : (float)((column[i] - mean) / scale);
+        var values = GC.AllocateUninitializedArray<float>(column.Length);
+        ColumnStatistics.Standardise(column, mean, scale, values);
         return new DenseFeature(feature, mean, scale, values);
     }
 

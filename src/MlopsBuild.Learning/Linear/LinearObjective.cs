@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MlopsBuild.Learning.Prediction;
 
 namespace MlopsBuild.Learning.Linear;
@@ -6,6 +7,8 @@ namespace MlopsBuild.Learning.Linear;
 /// The objective L-BFGS minimises: mean row loss + (L2 / 2) × ‖weights‖² (intercepts unpenalised), with its gradient.
 /// Rows are split into fixed blocks whatever the thread count; blocks are evaluated in parallel and their partial
 /// sums added in block order, so the value and gradient are the same bits with 1 thread or 64.
+/// The hot loops here and in the kernels are marked AggressiveOptimization: a fit calls them a few dozen times,
+/// too few for tiered compilation to replace their unoptimised first versions in time.
 /// </summary>
 internal sealed class LinearObjective
 {
@@ -73,6 +76,7 @@ internal sealed class LinearObjective
     }
 
     /// <summary>Scores block <paramref name="block"/>, turns them into residuals and returns its summed loss and gradient.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     double EvaluateBlock(int block, double[] scoreBuffer, double[] gradient)
     {
         var start = block * BlockRows;
@@ -80,10 +84,12 @@ internal sealed class LinearObjective
         var k = design.ScoreCount;
         var scores = scoreBuffer.AsSpan();
         for (var s = 0; s < k; s++) scores.Slice(s * BlockRows, n).Fill(parameters[s]);
-        for (var d = 0; d < design.Dense.Length; d++)
+        for (var first = 0; first < design.Dense.Length; first += 4)
         {
-            var values = design.Dense[d].Values.AsSpan(start, n);
-            for (var s = 0; s < k; s++) ColumnKernels.AddScaled(scores.Slice(s * BlockRows, n), values, parameters[k * (1 + d) + s]);
+            var columns = ColumnGroup(first, start, n);
+            for (var s = 0; s < k; s++)
+                ColumnKernels.AddScaled(scores.Slice(s * BlockRows, n), columns,
+                    Weight(first, s), Weight(first + 1, s), Weight(first + 2, s), Weight(first + 3, s));
         }
         foreach (var feature in design.Categorical)
         {
@@ -105,10 +111,15 @@ internal sealed class LinearObjective
         };
 
         for (var s = 0; s < k; s++) gradient[s] = ColumnKernels.Sum(scores.Slice(s * BlockRows, n));
-        for (var d = 0; d < design.Dense.Length; d++)
+        Span<double> sums = stackalloc double[4];
+        for (var first = 0; first < design.Dense.Length; first += 4)
         {
-            var values = design.Dense[d].Values.AsSpan(start, n);
-            for (var s = 0; s < k; s++) gradient[k * (1 + d) + s] = ColumnKernels.Dot(scores.Slice(s * BlockRows, n), values);
+            var columns = ColumnGroup(first, start, n);
+            for (var s = 0; s < k; s++)
+            {
+                ColumnKernels.Dot(scores.Slice(s * BlockRows, n), columns, sums);
+                for (var d = first; d < Math.Min(first + 4, design.Dense.Length); d++) gradient[k * (1 + d) + s] = sums[d - first];
+            }
         }
         if (design.Categorical.Length > 0)
         {
@@ -127,4 +138,15 @@ internal sealed class LinearObjective
         }
         return loss;
     }
+
+    /// <summary>Dense features first … first + 3 over the block's rows; past the last feature, the first one again.</summary>
+    ColumnKernels.Columns ColumnGroup(int first, int start, int n)
+    {
+        var dense = design.Dense;
+        ReadOnlySpan<float> Column(int d) => dense[d < dense.Length ? d : first].Values.AsSpan(start, n);
+        return new ColumnKernels.Columns(Column(first), Column(first + 1), Column(first + 2), Column(first + 3));
+    }
+
+    /// <summary>Dense feature d's weight for score s; 0 past the last feature (see <see cref="ColumnGroup"/>).</summary>
+    double Weight(int d, int s) => d < design.Dense.Length ? parameters[design.ScoreCount * (1 + d) + s] : 0;
 }

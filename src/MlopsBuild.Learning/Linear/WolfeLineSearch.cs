@@ -43,7 +43,8 @@ internal sealed class WolfeLineSearch
         for (var i = 0; i < MaxEvaluations; i++)
         {
             var (stepValue, stepSlope) = Evaluate(point, direction, step);
-            if (stepValue > value0 + SufficientDecrease * step * slope0 || (i > 0 && stepValue >= previousValue))
+            // A non-finite value (the step overflowed the loss) counts as too long a step.
+            if (!(stepValue <= value0 + SufficientDecrease * step * slope0) || (i > 0 && stepValue >= previousValue))
             {
                 found = Zoom(point, direction, value0, slope0, previousStep, previousValue, previousSlope, step, stepValue, stepSlope, i + 1);
                 break;
@@ -80,7 +81,7 @@ internal sealed class WolfeLineSearch
             var step = Interpolate(low, lowValue, lowSlope, high, highValue, highSlope);
             if (step == low || step == high) break;
             var (value, slope) = Evaluate(point, direction, step);
-            if (value > value0 + SufficientDecrease * step * slope0 || value >= lowValue)
+            if (!(value <= value0 + SufficientDecrease * step * slope0) || value >= lowValue)
             {
                 (high, highValue, highSlope) = (step, value, slope);
                 continue;

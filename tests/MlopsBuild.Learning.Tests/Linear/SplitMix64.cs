@@ -15,4 +15,7 @@ internal sealed class SplitMix64(ulong seed)
         z ^= z >> 31;
         return (z >> 11) * (1.0 / (1UL << 53));
     }
+
+    /// <summary>A standard normal value (Box–Muller).</summary>
+    public double NextGaussian() => Math.Sqrt(-2 * Math.Log(1 - NextUniform())) * Math.Cos(2 * Math.PI * NextUniform());
 }
