@@ -46,8 +46,8 @@ partial class Build
     [Parameter("gbdt: stop when the validation loss has not improved for this many rounds (0: off)")]
     readonly int EarlyStoppingRounds = 10;
 
-    [Parameter("L2 regularisation: on leaf values (gbdt) or on standardised weights (linear)")]
-    readonly double L2 = 1.0;
+    [Parameter("L2 regularisation: on leaf values (gbdt, default 1) or on standardised weights per row (linear, default 1e-4)")]
+    readonly double? L2 = null;
 
     [Parameter("linear: most L-BFGS iterations")]
     readonly int MaxIterations = 200;
@@ -95,12 +95,12 @@ partial class Build
 
     ITrainer CreateTrainer() => Trainer switch
     {
-        Trainer.Linear => new LinearTrainer(new LinearOptions { L2 = L2, MaxIterations = MaxIterations, Seed = Seed }),
+        Trainer.Linear => new LinearTrainer(new LinearOptions { L2 = L2 ?? new LinearOptions().L2, MaxIterations = MaxIterations, Seed = Seed }),
         _ => new GbdtTrainer(new GbdtOptions
         {
             Trees = Trees, LearningRate = LearningRate, MaxLeaves = MaxLeaves, MaxDepth = MaxDepth,
             MinSamplesPerLeaf = MinSamplesPerLeaf, MaxBins = MaxBins, RowSubsample = RowSubsample,
-            FeatureSubsample = FeatureSubsample, EarlyStoppingRounds = EarlyStoppingRounds, L2 = L2, Seed = Seed,
+            FeatureSubsample = FeatureSubsample, EarlyStoppingRounds = EarlyStoppingRounds, L2 = L2 ?? new GbdtOptions().L2, Seed = Seed,
         }),
     };
 

@@ -17,8 +17,9 @@ public sealed class TrainTests(RepositoryCloneFixture fixture) : IClassFixture<R
         Assert.Matches(@"Train\s+Succeeded", first.Output);
         using var metrics = JsonDocument.Parse(File.ReadAllBytes(fixture.Clone.PathOf("artifacts/model/metrics.json")));
         var test = metrics.RootElement.GetProperty("test");
-        // The sample data's Bayes-optimal AUC is 0.879 (data/README.md): a working learner gets close.
-        Assert.InRange(test.GetProperty("auc_roc").GetDouble(), 0.85, 0.8794);
+        // The sample data's Bayes-optimal AUC is 0.879 (data/README.md): a working learner gets close (a 4,000-row test
+        // split measures it within about ±0.01).
+        Assert.InRange(test.GetProperty("auc_roc").GetDouble(), 0.85, 0.90);
         Assert.Equal("binary_classification", metrics.RootElement.GetProperty("task").GetString());
         Assert.True(File.Exists(fixture.Clone.PathOf("artifacts/model/model.mlmodel")));
         Assert.Contains("| auc_roc |", File.ReadAllText(fixture.Clone.PathOf("artifacts/model/training.md")));
@@ -41,7 +42,7 @@ public sealed class TrainTests(RepositoryCloneFixture fixture) : IClassFixture<R
         Assert.Equal(report, File.ReadAllBytes(fixture.Clone.PathOf("artifacts/model/metrics.json")));
         using var metrics = JsonDocument.Parse(report);
         Assert.Equal("linear", metrics.RootElement.GetProperty("trainer").GetString());
-        Assert.InRange(metrics.RootElement.GetProperty("test").GetProperty("auc_roc").GetDouble(), 0.80, 0.8794);
+        Assert.InRange(metrics.RootElement.GetProperty("test").GetProperty("auc_roc").GetDouble(), 0.85, 0.90);
     }
 
     [Fact]
