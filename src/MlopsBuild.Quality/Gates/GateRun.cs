@@ -79,7 +79,7 @@ internal sealed class GateRun
     }
 
     static string ClassesNote(TrainedModel candidate, TabularDataset dataset) =>
-        candidate.Signature.ClassNames.SequenceEqual(dataset.Signature.ClassNames)
+        candidate.Task != dataset.Data.Task || candidate.Signature.ClassNames.SequenceEqual(dataset.Signature.ClassNames)
             ? ""
             : $" (classes {string.Join("/", candidate.Signature.ClassNames)} vs {string.Join("/", dataset.Signature.ClassNames)})";
 }
