@@ -13,7 +13,7 @@ internal static class HtmlModelCard
     const string Style = """
         body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1100px;padding:0 1rem;color:#222}
         h1{font-size:1.5rem;margin-bottom:.3rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #e3e3e3;padding-bottom:.2rem}
-        h3{font-size:1rem}.passed,.better{color:#17692b}.failed,.worse{color:#b00020}.muted{color:#666}
+        h3{font-size:1rem}p.passed,td.passed,.better{color:#17692b}p.failed,td.failed,.worse{color:#b00020}.muted{color:#666}
         table{border-collapse:collapse;margin:.6rem 0}td,th{border:1px solid #ddd;padding:.3rem .55rem;text-align:left;vertical-align:top}
         th{background:#f6f6f6}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
         tr.failed td{background:#fff1f2}td.verdict{font-weight:600}
@@ -106,8 +106,10 @@ internal static class HtmlModelCard
     {
         if (input.Test.Binary is { } binary)
             html.Append("<h2>Test curves</h2>").Append(BinaryCharts.Render(input, binary));
-        else if (input.Test.Regression is not null)
-            html.Append("<h2>Predictions</h2>").Append(RegressionCharts.Render(input));
+        else if (input.Test.Multiclass is not null)
+            html.Append("<h2>Test classes</h2>");
+        else
+            html.Append("<h2>Test predictions</h2>").Append(RegressionCharts.Render(input));
         if (ConfusionTable.Of(input) is { } confusion) html.Append(HtmlConfusionMatrix.Render(confusion, input.Test.Multiclass));
     }
 

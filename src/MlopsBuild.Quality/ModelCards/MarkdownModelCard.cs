@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MlopsBuild.Learning.Metrics;
 using MlopsBuild.Quality.Gates;
 
 namespace MlopsBuild.Quality.ModelCards;
@@ -33,6 +34,7 @@ internal static class MarkdownModelCard
         Metrics(text, input);
         Gates(text, input.Gates);
         if (ConfusionTable.Of(input) is { } confusion) Confusion(text, confusion);
+        if (input.Test.Multiclass is { } multiclass) PerClass(text, model.Signature.ClassNames, multiclass);
         Importance(text, FeatureImportanceTable.Of(model));
         Slices(text, input.Slices);
         return text.ToString();
@@ -93,6 +95,13 @@ internal static class MarkdownModelCard
                 text.Append($" {CardText.Count(table.Counts[actual][predicted])} ({CardText.Share(table.RowShare(actual, predicted))}) |");
             text.Append($" {CardText.Count(table.RowTotal(actual))} |\n");
         }
+    }
+
+    static void PerClass(StringBuilder text, IReadOnlyList<string> classes, MulticlassMetrics metrics)
+    {
+        text.Append("\n| Class | Precision | Recall | F1 |\n|---|---:|---:|---:|\n");
+        for (var k = 0; k < classes.Count; k++)
+            text.Append($"| {Cell(classes[k])} | {CardText.Metric(metrics.PerClassPrecision[k])} | {CardText.Metric(metrics.PerClassRecall[k])} | {CardText.Metric(metrics.PerClassF1[k])} |\n");
     }
 
     static void Importance(StringBuilder text, FeatureImportanceTable? importance)

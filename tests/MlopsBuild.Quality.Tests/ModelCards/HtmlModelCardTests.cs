@@ -140,12 +140,14 @@ public sealed class HtmlModelCardTests
         var page = new XhtmlPage(ModelCard.Html(CardInputs.Multiclass()));
 
         Assert.DoesNotContain(page.Svg("svg"), s => (string?)s.Attribute("class") == "plot");
-        var confusion = XhtmlPage.Rows(page.Html("table").Single(t => (string?)t.Attribute("class") == "confusion"));
+        var confusion = XhtmlPage.Rows(page.Section("Test classes").Single(t => (string?)t.Attribute("class") == "confusion"));
         Assert.Equal(["actual ↓ predicted →", "low", "mid", "high & up", "rows"], confusion[0]);
         Assert.Equal(4, confusion.Count);
         // Row "mid": one row predicted "mid", one predicted "mid" at 0.4 over 0.3 and 0.3.
         Assert.Equal(["mid", "0 0.0%", "2 100.0%", "0 0.0%", "2"], confusion[2]);
         Assert.Equal(["high & up", "0 0.0%", "1 50.0%", "1 50.0%", "2"], confusion[3]);
+        var perClass = XhtmlPage.Rows(page.Section("Test classes").Last(e => e.Name.LocalName == "table"));
+        Assert.Equal(["high & up", "1", "0.5", "0.6667"], perClass[3]);
         Assert.Contains("|weight|", page.Section("Feature importance").First().Value);
     }
 

@@ -70,6 +70,7 @@ public sealed class MarkdownModelCardTests
         var regression = ModelCard.Markdown(CardInputs.Regression());
 
         Assert.Contains("| high \\& up | 0 (0.0%) | 1 (50.0%) | 1 (50.0%) | 2 |\n", multiclass);
+        Assert.Contains("| Class | Precision | Recall | F1 |\n|---|---:|---:|---:|\n| low | 1 | 1 | 1 |\n| mid | 0.6667 | 1 | 0.8 |\n| high \\& up | 1 | 0.5 | 0.6667 |\n", multiclass);
         Assert.Contains("| Feature | Share |\n|---|---:|\n| region | 53.3% |\n| income | 46.7% |\n", multiclass);
         Assert.DoesNotContain("Confusion matrix", regression);
         Assert.Contains("| rmse |", regression);
