@@ -3,7 +3,7 @@ using System.Globalization;
 namespace MlopsBuild.Data.Reports;
 
 /// <summary>How numbers, sizes and hashes are written in reports for people.</summary>
-internal static class ReportText
+public static class ReportText
 {
     public static string Number(double value) =>
         double.IsNaN(value) ? "–"

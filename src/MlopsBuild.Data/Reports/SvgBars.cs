@@ -5,7 +5,7 @@ using System.Text;
 namespace MlopsBuild.Data.Reports;
 
 /// <summary>A bar chart as inline SVG (no scripts, no external assets), each bar with a tooltip.</summary>
-internal static class SvgBars
+public static class SvgBars
 {
     const int Width = 320;
     const int Height = 90;
