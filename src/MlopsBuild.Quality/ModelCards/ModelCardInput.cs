@@ -28,4 +28,4 @@ public sealed record ModelCardInput(
     GateReport Gates,
     IReadOnlyList<SliceMetric> Slices,
     IReadOnlyList<LineageEntry> Lineage,
-    ChampionEvaluation? Champion = null);
+    ChampionMetrics? Champion = null);

@@ -30,7 +30,7 @@ internal static class CardInputs
     /// A binary tree model on 8 test rows: outputs (1 − p, p) with p = 0.9, 0.8, 0.7, 0.6, 0.4, 0.3, 0.2, 0.1 and labels
     /// 1, 1, 0, 1, 0, 1, 0, 0: AUC 0.8125, at threshold 0.5 TP 3, FP 1, TN 3, FN 1.
     /// </summary>
-    public static ModelCardInput Binary(GateReport? gates = null, ChampionEvaluation? champion = null, string column = "income")
+    public static ModelCardInput Binary(GateReport? gates = null, ChampionMetrics? champion = null, string column = "income")
     {
         double[] positive = [0.9, 0.8, 0.7, 0.6, 0.4, 0.3, 0.2, 0.1];
         float[] labels = [1, 1, 0, 1, 0, 1, 0, 0];
@@ -79,7 +79,7 @@ internal static class CardInputs
         return Card(new TrainedModel(signature, trees, Metadata("gbdt")), labels, outputs, evaluation, null, null);
     }
 
-    static ModelCardInput Card(TrainedModel model, float[] labels, double[] outputs, ModelEvaluation evaluation, GateReport? gates, ChampionEvaluation? champion) =>
+    static ModelCardInput Card(TrainedModel model, float[] labels, double[] outputs, ModelEvaluation evaluation, GateReport? gates, ChampionMetrics? champion) =>
         new("loans", "v7", "rejected", model, labels, outputs, evaluation, gates ?? MixedGates,
             [new("region", "north", 4, MetricNames.AucRoc, 0.61), new("region", "south", 4, MetricNames.AucRoc, 0.9)],
             [new("git commit", "3f2a9c1d"), new("data", "sha256:0123abcd")],

@@ -41,7 +41,7 @@ public sealed class MarkdownModelCardTests
     {
         var candidate = CardInputs.Binary();
         var championMetrics = candidate.Test.Binary! with { AucRoc = 0.9 };
-        var card = CardInputs.Binary(champion: new ChampionEvaluation("v5", new ModelEvaluation(8, championMetrics, null, null)));
+        var card = CardInputs.Binary(champion: new ChampionMetrics("v5", new ModelEvaluation(8, championMetrics, null, null)));
 
         var markdown = ModelCard.Markdown(card);
 
