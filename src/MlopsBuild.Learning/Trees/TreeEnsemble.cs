@@ -17,7 +17,7 @@ public sealed class TreeEnsemble : Predictor
             throw new ArgumentException($"{trees.Count} trees do not divide into {baseScores.Length} scores.", nameof(trees));
         BaseScores = baseScores;
         Trees = trees;
-        forest = new CompiledForest(trees);
+        forest = new CompiledForest(trees, featureCount);
     }
 
     public double[] BaseScores { get; }

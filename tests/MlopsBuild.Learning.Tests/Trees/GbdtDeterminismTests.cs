@@ -47,5 +47,5 @@ public class GbdtDeterminismTests
         Assert.All(first.Trees, tree => Assert.True(tree.Feature.Distinct().Count() <= 4));
     }
 
-    static TreeEnsemble Fit(Training.TrainingData train, GbdtOptions options) => (TreeEnsemble)new GbdtTrainer(options).Fit(train, null);
+    static TreeEnsemble Fit(Learning.Training.TrainingData train, GbdtOptions options) => (TreeEnsemble)new GbdtTrainer(options).Fit(train, null);
 }

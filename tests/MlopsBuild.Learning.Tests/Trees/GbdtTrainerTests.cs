@@ -67,7 +67,7 @@ public class GbdtTrainerTests
         Assert.All(byLeaves.Trees, tree => Assert.Equal(5, tree.LeafCount));
     }
 
-    static double LogLoss(Predictor model, Training.TrainingData data)
+    static double LogLoss(Predictor model, Learning.Training.TrainingData data)
     {
         var scores = Measures.Scores(model, data);
         return scores.Select((s, i) => -Math.Log(data.Labels[i] == 1 ? ScoreTransform.Sigmoid(s) : 1 - ScoreTransform.Sigmoid(s))).Average();

@@ -11,7 +11,7 @@ public class TreeEnsembleScoringTests
         var train = Problems.Categorical(3_000, seed: 51, out _);
         var columns = train.Features.Columns.Select(c => (float[])c.Clone()).ToArray();
         for (var i = 0; i < columns[0].Length; i += 7) columns[i % 2][i] = float.NaN;
-        var data = new Training.TrainingData(new FeatureMatrix(train.Features.Features, columns), train.Labels, train.Task, 2);
+        var data = new Learning.Training.TrainingData(new FeatureMatrix(train.Features.Features, columns), train.Labels, train.Task, 2);
         var model = new GbdtTrainer(new GbdtOptions { Trees = 30, MaxLeaves = 8, Threads = 1 }).Fit(data, null);
 
         // An odd start and count, so blocks do not line up with the matrix.
@@ -62,6 +62,15 @@ public class TreeEnsembleScoringTests
             model.Score([x, category], score);
             Assert.Equal(expected, score[0]);
         }
+    }
+
+    [Fact]
+    public void An_ensemble_whose_tree_reads_a_feature_it_does_not_have_is_refused()
+    {
+        var tree = new RegressionTree([2], [0.5f], [false], [~0], [~1], [0], [0], [], [1], [1, 2]);
+
+        var error = Assert.Throws<ArgumentException>(() => new TreeEnsemble(LearningTask.Regression, 2, [0], [tree]));
+        Assert.StartsWith("Tree 0 splits on feature 2, but the model has 2.", error.Message);
     }
 
     static void AssertBatchEqualsRows(Prediction.Predictor model, FeatureMatrix matrix, int start, int count)

@@ -89,7 +89,7 @@ internal sealed class Booster(GbdtOptions options, ParallelOptions parallel)
 
     void AddToScores(RegressionTree tree, FeatureMatrix matrix, double[] scores, int k, int c)
     {
-        var forest = new CompiledForest([tree]);
+        var forest = new CompiledForest([tree], matrix.FeatureCount);
         var chunks = (matrix.RowCount + ScoringChunk - 1) / ScoringChunk;
         Parallel.For(0, chunks, parallel, chunk =>
         {

@@ -82,11 +82,10 @@ internal sealed class TreeGrower
             var histogram = Rent();
             var best = new SplitCandidate[features.Length];
             Gather(gradients, 0);
-            ForEachFeature(features.Length, bag.Length, f =>
+            ForEachFeatureGroup(features, bag.Length, (from, to) =>
             {
-                var j = features[f];
-                BuildFeatureHistogram(j, 0, histogram);
-                best[f] = FindBest(histogram, j, leafTotals[0]);
+                BuildHistograms(features.AsSpan(from, to - from), 0, histogram);
+                for (var f = from; f < to; f++) best[f] = FindBest(histogram, features[f], leafTotals[0]);
             });
             leafHistogram[0] = histogram;
             leafBest[0] = FirstBest(best);
@@ -165,15 +164,18 @@ internal sealed class TreeGrower
         var largeBest = new SplitCandidate[features.Length];
         var (splitSmall, splitLarge) = small == left ? (splitLeft, splitRight) : (splitRight, splitLeft);
         Gather(gradients, small);
-        ForEachFeature(features.Length, leafCount[small], f =>
+        ForEachFeatureGroup(features, leafCount[small], (from, to) =>
         {
-            var j = features[f];
-            BuildFeatureHistogram(j, small, smallHistogram);
-            var from = data.HistogramOffsets[j];
-            var length = data.Bins[j].HistogramLength;
-            Subtract(parentHistogram.AsSpan(from, length), smallHistogram.AsSpan(from, length));
-            smallBest[f] = splitSmall ? FindBest(smallHistogram, j, leafTotals[small]) : SplitCandidate.None;
-            largeBest[f] = splitLarge ? FindBest(parentHistogram, j, leafTotals[large]) : SplitCandidate.None;
+            BuildHistograms(features.AsSpan(from, to - from), small, smallHistogram);
+            for (var f = from; f < to; f++)
+            {
+                var j = features[f];
+                var offset = data.HistogramOffsets[j];
+                var length = data.Bins[j].HistogramLength;
+                Subtract(parentHistogram.AsSpan(offset, length), smallHistogram.AsSpan(offset, length));
+                smallBest[f] = splitSmall ? FindBest(smallHistogram, j, leafTotals[small]) : SplitCandidate.None;
+                largeBest[f] = splitLarge ? FindBest(parentHistogram, j, leafTotals[large]) : SplitCandidate.None;
+            }
         });
         leafHistogram[small] = smallHistogram;
         leafHistogram[large] = parentHistogram;
@@ -194,12 +196,16 @@ internal sealed class TreeGrower
         return best;
     }
 
-    void ForEachFeature(int featureCount, int rowCount, Action<int> body)
+    /// <summary>Runs <paramref name="body"/>(from, to) over the features in groups the histogram builder sums in one pass.</summary>
+    void ForEachFeatureGroup(int[] features, int rowCount, Action<int, int> body)
     {
-        if ((long)featureCount * rowCount < ParallelWork || parallel.MaxDegreeOfParallelism == 1)
-            for (var f = 0; f < featureCount; f++) body(f);
+        const int size = HistogramBuilder.FeaturesPerPass;
+        var groups = (features.Length + size - 1) / size;
+        void Group(int g) => body(g * size, Math.Min(features.Length, (g + 1) * size));
+        if ((long)features.Length * rowCount < ParallelWork || parallel.MaxDegreeOfParallelism == 1)
+            for (var g = 0; g < groups; g++) Group(g);
         else
-            Parallel.For(0, featureCount, parallel, body);
+            Parallel.For(0, groups, parallel, Group);
     }
 
     /// <summary>Copies the leaf's gradient pairs into <see cref="ordered"/>, in the leaf's row order.</summary>
@@ -210,11 +216,8 @@ internal sealed class TreeGrower
         for (var i = 0; i < leafRows.Length; i++) destination[i] = gradients[leafRows[i]];
     }
 
-    void BuildFeatureHistogram(int feature, int leaf, HistogramBin[] histogram)
-    {
-        var bins = histogram.AsSpan(data.HistogramOffsets[feature], data.Bins[feature].HistogramLength);
-        HistogramBuilder.Build(data.Columns[feature], LeafRows(leaf), ordered.AsSpan(0, leafCount[leaf]), bins);
-    }
+    void BuildHistograms(ReadOnlySpan<int> features, int leaf, HistogramBin[] histogram) =>
+        HistogramBuilder.Build(data, features, histogram, LeafRows(leaf), ordered.AsSpan(0, leafCount[leaf]));
 
     static void Subtract(Span<HistogramBin> parent, ReadOnlySpan<HistogramBin> child)
     {
