@@ -19,7 +19,11 @@ internal static class PeakMemory
         }
     }
 
-    public static double PeakRssMb() =>
-        File.ReadLines("/proc/self/status").Where(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
+    public static double PeakRssMb() => StatusMb("VmHWM:");
+
+    public static double RssMb() => StatusMb("VmRSS:");
+
+    static double StatusMb(string field) =>
+        File.ReadLines("/proc/self/status").Where(l => l.StartsWith(field, StringComparison.Ordinal))
             .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture)).Single() / 1024.0;
 }

@@ -24,8 +24,11 @@ internal static class TrainingBenchmark
 
     sealed record Options(int Rows, int Trees);
 
-    /// <summary>One learner's line: fit time, test AUC, peak memory while fitting (peers: of their whole process).</summary>
-    internal sealed record Contender(string Name, string Settings, double Seconds, double Auc, double? PeakRssMb);
+    /// <summary>
+    /// One learner's line: fit time, test AUC, and peak resident memory while fitting. Ours is this process's peak during
+    /// the fit, with what was resident just before (the loaded data) beside it; a python peer's is its whole process's.
+    /// </summary>
+    internal sealed record Contender(string Name, string Settings, double Seconds, double Auc, double? PeakRssMb, double? RssBeforeFitMb = null);
 
     public static int Run(string[] args)
     {
@@ -45,6 +48,8 @@ internal static class TrainingBenchmark
             Console.WriteLine($"Loaded with TableReader + Featurizer in {clock.Elapsed.TotalSeconds:F1} s (not counted): {train.RowCount:N0} train, {test.RowCount:N0} test rows");
             var bayesAuc = Auc(probability.AsSpan(train.RowCount).ToArray(), test.Labels);
             Console.WriteLine($"Bayes-optimal test AUC (true probabilities): {bayesAuc:F4}");
+            var loadBefore = LoadAverage();
+            Console.WriteLine($"1-minute load average before fitting: {loadBefore} on {Environment.ProcessorCount} processors (other work slows every contender)");
 
             var contenders = new List<Contender>();
             var notes = new List<string>();
@@ -60,9 +65,9 @@ internal static class TrainingBenchmark
             var scoring = ScoringFigures(leaves63Model, test);
 
             Console.WriteLine();
-            Console.WriteLine($"{"learner",-30} {"shape",-10} {"fit s",8} {"test AUC",9} {"peak RSS MB",12}");
+            Console.WriteLine($"{"learner",-30} {"shape",-10} {"fit s",8} {"test AUC",9} {"peak RSS MB",12} {"RSS before fit MB",18}");
             foreach (var c in contenders)
-                Console.WriteLine($"{c.Name,-30} {c.Settings,-10} {c.Seconds,8:F2} {c.Auc,9:F4} {c.PeakRssMb?.ToString("F0", CultureInfo.InvariantCulture) ?? "–",12}");
+                Console.WriteLine($"{c.Name,-30} {c.Settings,-10} {c.Seconds,8:F2} {c.Auc,9:F4} {Megabytes(c.PeakRssMb),12} {Megabytes(c.RssBeforeFitMb),18}");
             foreach (var note in notes) Console.WriteLine("  " + note);
             var versusXgboost = Versus(oursDepth6, xgboost);
             var versusSklearn = Versus(oursLeaves63, sklearn);
@@ -80,7 +85,14 @@ internal static class TrainingBenchmark
                 trees = options.Trees,
                 threads = Threads,
                 bayesOptimalAuc = Math.Round(bayesAuc, 4),
-                contenders = contenders.Select(c => new { c.Name, c.Settings, seconds = Math.Round(c.Seconds, 2), auc = Math.Round(c.Auc, 4), peakRssMb = c.PeakRssMb is { } mb ? Math.Round(mb) : (double?)null }),
+                contenders = contenders.Select(c => new
+                {
+                    c.Name, c.Settings, seconds = Math.Round(c.Seconds, 2), auc = Math.Round(c.Auc, 4),
+                    peakRssMb = c.PeakRssMb is { } peak ? Math.Round(peak) : (double?)null,
+                    rssBeforeFitMb = c.RssBeforeFitMb is { } before ? Math.Round(before) : (double?)null,
+                }),
+                loadAverageBefore = loadBefore,
+                loadAverageAfter = LoadAverage(),
                 notes,
                 oursOverXgboost = versusXgboost,
                 oursOverSklearn = versusSklearn,
@@ -102,6 +114,10 @@ internal static class TrainingBenchmark
 
     sealed record Scoring(double BatchRowsPerSecond, double SingleRowMicroseconds);
 
+    static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
+
+    static string Megabytes(double? value) => value?.ToString("F0", CultureInfo.InvariantCulture) ?? "–";
+
     static Comparison? Versus(Contender ours, Contender? peer) =>
         peer is null ? null : new Comparison(Math.Round(ours.Seconds / peer.Seconds, 3), Math.Round(ours.Auc - peer.Auc, 4));
 
@@ -109,10 +125,11 @@ internal static class TrainingBenchmark
     {
         GC.Collect();
         var resetPeak = PeakMemory.Reset();
+        var before = PeakMemory.RssMb();
         var clock = Stopwatch.StartNew();
         model = new GbdtTrainer(options).Fit(train, null);
         var seconds = clock.Elapsed.TotalSeconds;
-        var contender = new Contender(name, settings, seconds, Auc(Scores(model, test), test.Labels), resetPeak ? PeakMemory.PeakRssMb() : null);
+        var contender = new Contender(name, settings, seconds, Auc(Scores(model, test), test.Labels), resetPeak ? PeakMemory.PeakRssMb() : null, before);
         Console.WriteLine($"  {name} {settings}: {seconds:F2} s, AUC {contender.Auc:F4}");
         return contender;
     }
