@@ -5,11 +5,14 @@ namespace MlopsBuild.Learning.Trees;
 
 /// <summary>
 /// A boosted tree ensemble: score k = BaseScores[k] + the leaf values of trees k, k + K, k + 2K, … (K = ScoreCount).
+/// The trees are compiled for scoring when the ensemble is made: change their arrays afterwards and the scores do not
+/// follow (make a new ensemble instead).
 /// </summary>
 public sealed class TreeEnsemble : Predictor
 {
     readonly CompiledForest forest;
 
+    /// <exception cref="ArgumentException">A tree splits on a feature past <paramref name="featureCount"/>, or is not a tree.</exception>
     public TreeEnsemble(LearningTask task, int featureCount, double[] baseScores, IReadOnlyList<RegressionTree> trees)
         : base(task, featureCount, baseScores.Length)
     {

@@ -30,10 +30,11 @@ internal sealed class Booster(GbdtOptions options, ParallelOptions parallel)
         var trees = new List<RegressionTree>();
         var bestLoss = double.PositiveInfinity;
         var bestRounds = 0;
+        var bagBuffer = new int[train.RowCount];
         for (var round = 0; round < options.Trees; round++)
         {
             objective.ComputeGradients(train.Labels, scores, gradients, parallel);
-            var bag = Sampling.Rows(train.RowCount, options.RowSubsample, options.Seed, round);
+            var bag = bagBuffer.AsSpan(0, Sampling.Rows(bagBuffer, options.RowSubsample, options.Seed, round));
             for (var c = 0; c < k; c++)
             {
                 var features = Sampling.Features(usable, options.FeatureSubsample, options.Seed, round * k + c);
@@ -71,7 +72,7 @@ internal sealed class Booster(GbdtOptions options, ParallelOptions parallel)
     }
 
     /// <summary>In-bag rows take their leaf's value from the grower's partition; out-of-bag rows walk the tree's bins.</summary>
-    static void AddToTrainingScores(TreeGrower grower, GrownTree tree, BinnedDataset data, int[] bag, double[] scores, int k, int c)
+    static void AddToTrainingScores(TreeGrower grower, GrownTree tree, BinnedDataset data, ReadOnlySpan<int> bag, double[] scores, int k, int c)
     {
         for (var leaf = 0; leaf < tree.LeafCount; leaf++)
         {
