@@ -15,12 +15,16 @@ internal sealed class TreeGrower
     /// <summary>Below this many bin updates a histogram is built on the calling thread (a task costs more).</summary>
     const int ParallelWork = 1 << 15;
 
+    /// <summary>Rows per task in row-wise work (gathering gradients, partitioning): fixed, so results never depend on the threads.</summary>
+    const int ChunkRows = 1 << 16;
+
     readonly BinnedDataset data;
     readonly SplitRules rules;
     readonly int maxLeaves;
     readonly int maxDepth;
     readonly ParallelOptions parallel;
     readonly int[] rows;
+    readonly int[] leftScratch;
     readonly int[] rightScratch;
     readonly GradientPair[] ordered;
     readonly Stack<HistogramBin[]> histogramPool = new();
@@ -42,6 +46,7 @@ internal sealed class TreeGrower
         this.maxDepth = maxDepth;
         this.parallel = parallel;
         rows = new int[data.RowCount];
+        leftScratch = new int[data.RowCount];
         rightScratch = new int[data.RowCount];
         ordered = new GradientPair[data.RowCount];
         leafStart = new int[maxLeaves];
@@ -231,9 +236,21 @@ internal sealed class TreeGrower
     /// <summary>Copies the leaf's gradient pairs into <see cref="ordered"/>, in the leaf's row order.</summary>
     void Gather(GradientPair[] gradients, int leaf)
     {
-        var leafRows = LeafRows(leaf);
-        var destination = ordered.AsSpan(0, leafRows.Length);
-        for (var i = 0; i < leafRows.Length; i++) destination[i] = gradients[leafRows[i]];
+        var start = leafStart[leaf];
+        ForEachChunk(leafCount[leaf], (from, to) =>
+        {
+            for (var i = from; i < to; i++) ordered[i] = gradients[rows[start + i]];
+        });
+    }
+
+    /// <summary>Runs <paramref name="body"/>(from, to) over fixed chunks of [0, count), in parallel when there are many.</summary>
+    void ForEachChunk(int count, Action<int, int> body)
+    {
+        var chunks = (count + ChunkRows - 1) / ChunkRows;
+        if (chunks <= 1 || parallel.MaxDegreeOfParallelism == 1)
+            body(0, count);
+        else
+            Parallel.For(0, chunks, parallel, c => body(c * ChunkRows, Math.Min(count, (c + 1) * ChunkRows)));
     }
 
     void BuildHistograms(ReadOnlySpan<int> features, int leaf, HistogramBin[] histogram) =>
@@ -249,22 +266,44 @@ internal sealed class TreeGrower
         }
     }
 
-    /// <summary>Stable partition of the leaf's rows by the split's bin table; returns how many went left.</summary>
+    /// <summary>
+    /// Stable partition of the leaf's rows by the split's bin table; returns how many went left. Each fixed chunk of
+    /// the segment is split into its left and right rows apart, then the pieces are laid back in chunk order: the
+    /// same result as one pass, whatever the threads.
+    /// </summary>
     int Partition(int leaf, byte[] column, byte[] goesLeft)
     {
-        var segment = rows.AsSpan(leafStart[leaf], leafCount[leaf]);
-        int left = 0, right = 0;
-        foreach (var row in segment)
+        var start = leafStart[leaf];
+        var count = leafCount[leaf];
+        var chunks = (count + ChunkRows - 1) / ChunkRows;
+        var lefts = new int[chunks];
+        ForEachChunk(count, (from, to) =>
         {
-            // Branch-free: write the row to both places, advance the one it belongs to.
-            var isLeft = goesLeft[column[row]];
-            segment[left] = row;
-            rightScratch[right] = row;
-            left += isLeft;
-            right += 1 - isLeft;
-        }
-        rightScratch.AsSpan(0, right).CopyTo(segment[left..]);
-        return left;
+            int left = 0, right = 0;
+            for (var i = from; i < to; i++)
+            {
+                // Branch-free: write the row to both sides, advance the one it belongs to.
+                var row = rows[start + i];
+                var isLeft = goesLeft[column[row]];
+                leftScratch[from + left] = row;
+                rightScratch[from + right] = row;
+                left += isLeft;
+                right += 1 - isLeft;
+            }
+            lefts[from / ChunkRows] = left;
+        });
+        var leftOffsets = new int[chunks + 1];
+        for (var c = 0; c < chunks; c++) leftOffsets[c + 1] = leftOffsets[c] + lefts[c];
+        var totalLeft = leftOffsets[chunks];
+        ForEachChunk(count, (from, to) =>
+        {
+            var c = from / ChunkRows;
+            var left = lefts[c];
+            leftScratch.AsSpan(from, left).CopyTo(rows.AsSpan(start + leftOffsets[c]));
+            // Rows before this chunk that went right: the chunk's start minus those that went left.
+            rightScratch.AsSpan(from, to - from - left).CopyTo(rows.AsSpan(start + totalLeft + from - leftOffsets[c]));
+        });
+        return totalLeft;
     }
 
     HistogramBin[] Rent() => histogramPool.TryPop(out var histogram) ? histogram : new HistogramBin[data.HistogramLength];
