@@ -19,6 +19,7 @@ internal sealed class CompiledForest
     /// <summary>Rows whose features are copied row-major together, so that they stay in the first-level cache.</summary>
     const int BlockRows = 64;
 
+    const int LeafFlag = 1 << 31;
     const int DefaultLeftFlag = 1 << 30;
     const int CategoricalFlag = 1 << 29;
     const int FeatureMask = CategoricalFlag - 1;
@@ -26,7 +27,7 @@ internal sealed class CompiledForest
     [StructLayout(LayoutKind.Sequential)]
     struct Node
     {
-        /// <summary>The feature index, with <see cref="DefaultLeftFlag"/> and <see cref="CategoricalFlag"/>.</summary>
+        /// <summary>The feature index, with <see cref="LeafFlag"/>, <see cref="DefaultLeftFlag"/> and <see cref="CategoricalFlag"/>.</summary>
         public int Feature;
         public float Threshold;
         /// <summary>The left child; the right child is the next node. A leaf's is itself.</summary>
@@ -45,6 +46,8 @@ internal sealed class CompiledForest
     readonly int[] categoryLengths;
     readonly uint[] categoryBits;
     readonly int featureCount;
+    /// <summary>Whether any node is categorical: if none, rows without missing values take the fast walk.</summary>
+    readonly bool hasCategorical;
 
     /// <exception cref="ArgumentException">A tree reads a feature past <paramref name="featureCount"/>, or is not a tree.</exception>
     public CompiledForest(IReadOnlyList<RegressionTree> trees, int featureCount)
@@ -71,7 +74,8 @@ internal sealed class CompiledForest
                     throw new ArgumentException($"Tree {t}'s child references form a cycle.", nameof(trees));
                 if (child < 0)
                 {
-                    nodeList[slot] = new Node { Feature = DefaultLeftFlag, Threshold = float.PositiveInfinity, Left = slot };
+                    // Feature 0 ≤ +∞, NaN by default: every value goes "left", to the leaf itself.
+                    nodeList[slot] = new Node { Feature = LeafFlag | DefaultLeftFlag, Threshold = float.PositiveInfinity, Left = slot };
                     valueList[slot] = tree.LeafValue[~child];
                     continue;
                 }
@@ -89,6 +93,7 @@ internal sealed class CompiledForest
                 };
                 if (categorical)
                 {
+                    hasCategorical = true;
                     lengthList[slot] = tree.CategoryLength[child];
                     bits.AddRange(tree.CategoryBits.AsSpan(tree.CategoryStart[child], tree.CategoryLength[child]));
                 }
@@ -116,6 +121,7 @@ internal sealed class CompiledForest
         if (features.Length < featureCount)
             throw new ArgumentException($"{features.Length} features given, the model reads {featureCount}.", nameof(features));
         ref var row = ref MemoryMarshal.GetReference(features);
+        var fast = !hasCategorical && !HasMissing(features[..featureCount]);
         var scoreCount = scores.Length;
         var t = 0;
         var k = 0;
@@ -123,13 +129,8 @@ internal sealed class CompiledForest
         {
             int a = roots[t], b = roots[t + 1], c = roots[t + 2], d = roots[t + 3];
             var steps = Math.Max(Math.Max(depths[t], depths[t + 1]), Math.Max(depths[t + 2], depths[t + 3]));
-            for (var step = 0; step < steps; step++)
-            {
-                int a1 = Step(a, ref row), b1 = Step(b, ref row), c1 = Step(c, ref row), d1 = Step(d, ref row);
-                var moved = (a1 != a) | (b1 != b) | (c1 != c) | (d1 != d);
-                (a, b, c, d) = (a1, b1, c1, d1);
-                if (!moved) break; // every walk is at its leaf
-            }
+            if (fast) WalkFast(ref a, ref b, ref c, ref d, ref row, ref row, ref row, ref row, steps);
+            else WalkGeneral(ref a, ref b, ref c, ref d, ref row, ref row, ref row, ref row, steps);
             scores[k] += values[a];
             if (++k == scoreCount) k = 0;
             scores[k] += values[b];
@@ -146,6 +147,13 @@ internal sealed class CompiledForest
             scores[k] += values[node];
             if (++k == scoreCount) k = 0;
         }
+    }
+
+    static bool HasMissing(ReadOnlySpan<float> values)
+    {
+        var missing = false;
+        foreach (var value in values) missing |= float.IsNaN(value);
+        return missing;
     }
 
     /// <summary>
@@ -166,14 +174,17 @@ internal sealed class CompiledForest
             for (var from = 0; from < count; from += BlockRows)
             {
                 var rowsInBlock = Math.Min(BlockRows, count - from);
+                var missing = false;
                 for (var j = 0; j < featureCount; j++)
                 {
                     var column = matrix.Columns[j].AsSpan(start + from, rowsInBlock);
+                    missing |= HasMissing(column);
                     for (var i = 0; i < column.Length; i++) block[i * rowLength + j] = column[i];
                 }
+                var fast = !hasCategorical && !missing;
                 var blockScores = scores.Slice(from * scoreCount, rowsInBlock * scoreCount);
                 for (var t = 0; t < roots.Length; t++)
-                    AddTree(t, block, rowLength, rowsInBlock, blockScores, scoreCount, t % scoreCount);
+                    AddTree(t, block, rowLength, rowsInBlock, blockScores, scoreCount, t % scoreCount, fast);
             }
         }
         finally
@@ -183,7 +194,7 @@ internal sealed class CompiledForest
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    void AddTree(int t, Span<float> block, int rowLength, int rows, Span<double> scores, int scoreCount, int k)
+    void AddTree(int t, Span<float> block, int rowLength, int rows, Span<double> scores, int scoreCount, int k, bool fast)
     {
         int root = roots[t], steps = depths[t];
         ref var first = ref MemoryMarshal.GetReference(block);
@@ -195,14 +206,8 @@ internal sealed class CompiledForest
             ref var r2 = ref Unsafe.Add(ref r1, rowLength);
             ref var r3 = ref Unsafe.Add(ref r2, rowLength);
             int a = root, b = root, c = root, d = root;
-            for (var step = 0; step < steps; step++)
-            {
-                int a1 = Step(a, ref r0), b1 = Step(b, ref r1), c1 = Step(c, ref r2), d1 = Step(d, ref r3);
-                // Leaf-wise trees are lopsided: most walks end well before the deepest leaf.
-                var moved = (a1 != a) | (b1 != b) | (c1 != c) | (d1 != d);
-                (a, b, c, d) = (a1, b1, c1, d1);
-                if (!moved) break;
-            }
+            if (fast) WalkFast(ref a, ref b, ref c, ref d, ref r0, ref r1, ref r2, ref r3, steps);
+            else WalkGeneral(ref a, ref b, ref c, ref d, ref r0, ref r1, ref r2, ref r3, steps);
             scores[i * scoreCount + k] += values[a];
             scores[(i + 1) * scoreCount + k] += values[b];
             scores[(i + 2) * scoreCount + k] += values[c];
@@ -214,6 +219,43 @@ internal sealed class CompiledForest
             var node = root;
             for (var step = 0; step < steps; step++) node = Step(node, ref row);
             scores[i * scoreCount + k] += values[node];
+        }
+    }
+
+    /// <summary>
+    /// Four walks, each through its own row, down at most <paramref name="steps"/> levels; stops early once all four
+    /// are at leaves (leaf-wise trees are lopsided: most walks end well before the deepest leaf). For rows without a
+    /// missing value and trees without a categorical split: then "goes right" is just value &gt; threshold.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    void WalkFast(ref int a, ref int b, ref int c, ref int d, ref float r0, ref float r1, ref float r2, ref float r3, int steps)
+    {
+        ref var first = ref MemoryMarshal.GetArrayDataReference(nodes);
+        for (var step = 0; step < steps; step++)
+        {
+            ref var na = ref Unsafe.Add(ref first, a);
+            ref var nb = ref Unsafe.Add(ref first, b);
+            ref var nc = ref Unsafe.Add(ref first, c);
+            ref var nd = ref Unsafe.Add(ref first, d);
+            int fa = na.Feature, fb = nb.Feature, fc = nc.Feature, fd = nd.Feature;
+            if ((fa & fb & fc & fd & LeafFlag) != 0) break;
+            a = na.Left + (Unsafe.Add(ref r0, fa & FeatureMask) > na.Threshold ? 1 : 0);
+            b = nb.Left + (Unsafe.Add(ref r1, fb & FeatureMask) > nb.Threshold ? 1 : 0);
+            c = nc.Left + (Unsafe.Add(ref r2, fc & FeatureMask) > nc.Threshold ? 1 : 0);
+            d = nd.Left + (Unsafe.Add(ref r3, fd & FeatureMask) > nd.Threshold ? 1 : 0);
+        }
+    }
+
+    /// <summary>As <see cref="WalkFast"/>, for any row and tree: missing values and categorical splits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    void WalkGeneral(ref int a, ref int b, ref int c, ref int d, ref float r0, ref float r1, ref float r2, ref float r3, int steps)
+    {
+        for (var step = 0; step < steps; step++)
+        {
+            int a1 = Step(a, ref r0), b1 = Step(b, ref r1), c1 = Step(c, ref r2), d1 = Step(d, ref r3);
+            var moved = (a1 != a) | (b1 != b) | (c1 != c) | (d1 != d);
+            (a, b, c, d) = (a1, b1, c1, d1);
+            if (!moved) break;
         }
     }
 
