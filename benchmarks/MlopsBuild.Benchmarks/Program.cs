@@ -7,6 +7,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["data-validation"] = DataValidationBenchmark.Run,
     // The process data-validation measures (not meant to be called by hand).
     ["data-validation-child"] = DataValidationBenchmark.RunChild,
+    ["training"] = MlopsBuild.Benchmarks.Training.TrainingBenchmark.Run,
 };
 
 if (args.Length > 0 && benchmarks.TryGetValue(args[0], out var run)) return run(args[1..]);

@@ -5,6 +5,8 @@ namespace MlopsBuild.Learning.Trees;
 
 /// <summary>
 /// A boosted tree ensemble: score k = BaseScores[k] + the leaf values of trees k, k + K, k + 2K, … (K = ScoreCount).
+/// The trees are compiled for scoring when the ensemble is made: change their arrays afterwards and the scores do not
+/// follow (make a new ensemble instead).
 /// </summary>
 public sealed class TreeEnsemble : Predictor
 {
@@ -23,13 +25,14 @@ public sealed class TreeEnsemble : Predictor
 
     /// <summary>
     /// The trees in scoring layout, built on first use: a model file's trees are checked before they are compiled,
-    /// and a forged or broken tree must give that check's clear error, not one from the compiler.
+    /// and a forged or broken tree must give that check's clear error, not one from the compiler (which throws an
+    /// ArgumentException for a tree that splits on a feature past FeatureCount or is not a tree).
     /// </summary>
     CompiledForest Forest => Volatile.Read(ref forest) ?? Compile();
 
     CompiledForest Compile()
     {
-        Interlocked.CompareExchange(ref forest, new CompiledForest(Trees), null);
+        Interlocked.CompareExchange(ref forest, new CompiledForest(Trees, FeatureCount), null);
         return forest!;
     }
 

@@ -28,6 +28,29 @@ public class TreeEnsembleScoringTests
     }
 
     [Fact]
+    public void Scores_equal_the_sum_of_each_trees_leaf_found_by_the_tree_itself_with_and_without_missing_values()
+    {
+        var (data, _) = Problems.KnownProbability(3_000, seed: 54);
+        var columns = data.Features.Columns.Select(c => (float[])c.Clone()).ToArray();
+        for (var i = 0; i < 1_000; i += 3) columns[i % 8][i] = float.NaN; // the first third of the rows has gaps
+        var withGaps = new Learning.Training.TrainingData(new FeatureMatrix(data.Features.Features, columns), data.Labels, data.Task, 2);
+        var model = (TreeEnsemble)new GbdtTrainer(new GbdtOptions { Trees = 37, MaxLeaves = 63, MinSamplesPerLeaf = 5, Threads = 1 }).Fit(withGaps, null);
+        var batch = Measures.Scores(model, withGaps);
+        var row = new float[8];
+        var single = new double[1];
+
+        for (var i = 0; i < withGaps.RowCount; i++)
+        {
+            withGaps.Features.CopyRow(i, row);
+            var expected = model.BaseScores[0];
+            foreach (var tree in model.Trees) expected += tree.LeafValue[tree.LeafIndex(row)];
+            model.Score(row, single);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(single[0]));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(batch[i]));
+        }
+    }
+
+    [Fact]
     public void Scoring_a_row_allocates_nothing()
     {
         var (data, _) = Problems.KnownProbability(2_000, seed: 53);
@@ -62,6 +85,15 @@ public class TreeEnsembleScoringTests
             model.Score([x, category], score);
             Assert.Equal(expected, score[0]);
         }
+    }
+
+    [Fact]
+    public void An_ensemble_whose_tree_reads_a_feature_it_does_not_have_is_refused()
+    {
+        var tree = new RegressionTree([2], [0.5f], [false], [~0], [~1], [0], [0], [], [1], [1, 2]);
+
+        var error = Assert.Throws<ArgumentException>(() => new TreeEnsemble(LearningTask.Regression, 2, [0], [tree]));
+        Assert.StartsWith("Tree 0 splits on feature 2, but the model has 2.", error.Message);
     }
 
     static void AssertBatchEqualsRows(Prediction.Predictor model, FeatureMatrix matrix, int start, int count)

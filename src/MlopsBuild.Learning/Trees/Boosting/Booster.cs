@@ -30,10 +30,11 @@ internal sealed class Booster(GbdtOptions options, ParallelOptions parallel)
         var trees = new List<RegressionTree>();
         var bestLoss = double.PositiveInfinity;
         var bestRounds = 0;
+        var bagBuffer = new int[train.RowCount];
         for (var round = 0; round < options.Trees; round++)
         {
             objective.ComputeGradients(train.Labels, scores, gradients, parallel);
-            var bag = Sampling.Rows(train.RowCount, options.RowSubsample, options.Seed, round);
+            var bag = bagBuffer.AsSpan(0, Sampling.Rows(bagBuffer, options.RowSubsample, options.Seed, round));
             for (var c = 0; c < k; c++)
             {
                 var features = Sampling.Features(usable, options.FeatureSubsample, options.Seed, round * k + c);
@@ -71,13 +72,14 @@ internal sealed class Booster(GbdtOptions options, ParallelOptions parallel)
     }
 
     /// <summary>In-bag rows take their leaf's value from the grower's partition; out-of-bag rows walk the tree's bins.</summary>
-    static void AddToTrainingScores(TreeGrower grower, GrownTree tree, BinnedDataset data, int[] bag, double[] scores, int k, int c)
+    void AddToTrainingScores(TreeGrower grower, GrownTree tree, BinnedDataset data, ReadOnlySpan<int> bag, double[] scores, int k, int c)
     {
-        for (var leaf = 0; leaf < tree.LeafCount; leaf++)
+        // Leaves hold disjoint rows: they can be added in any order, on any thread.
+        Parallel.For(0, tree.LeafCount, parallel, leaf =>
         {
             var value = tree.LeafValues[leaf];
             foreach (var row in grower.LeafRows(leaf)) scores[row * k + c] += value;
-        }
+        });
         if (bag.Length == data.RowCount) return;
         var next = 0;
         for (var row = 0; row < data.RowCount; row++)
@@ -89,7 +91,7 @@ internal sealed class Booster(GbdtOptions options, ParallelOptions parallel)
 
     void AddToScores(RegressionTree tree, FeatureMatrix matrix, double[] scores, int k, int c)
     {
-        var forest = new CompiledForest([tree]);
+        var forest = new CompiledForest([tree], matrix.FeatureCount);
         var chunks = (matrix.RowCount + ScoringChunk - 1) / ScoringChunk;
         Parallel.For(0, chunks, parallel, chunk =>
         {

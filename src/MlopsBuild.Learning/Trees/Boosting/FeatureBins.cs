@@ -44,15 +44,17 @@ internal sealed class FeatureBins
     {
         if (float.IsNaN(value)) return (byte)MissingBin;
         if (IsCategorical) return (byte)BinOfCategory[(int)value];
-        // The first bound the value does not exceed.
+        // The first bound the value does not exceed (the last is +∞): a branch-free binary search, as the branches
+        // of an ordinary one are unpredictable on real data and this runs for every value of every feature.
         var bounds = UpperBounds;
-        int low = 0, high = bounds.Length - 1;
-        while (low < high)
+        var first = 0;
+        var length = bounds.Length;
+        while (length > 1)
         {
-            var middle = (low + high) >>> 1;
-            if (value <= bounds[middle]) high = middle;
-            else low = middle + 1;
+            var half = length >> 1;
+            first = value > bounds[first + half - 1] ? first + half : first;
+            length -= half;
         }
-        return (byte)low;
+        return (byte)first;
     }
 }

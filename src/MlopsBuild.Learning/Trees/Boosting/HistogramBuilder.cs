@@ -1,21 +1,75 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace MlopsBuild.Learning.Trees.Boosting;
 
-/// <summary>The hot loop of training: one feature's gradient histogram over one leaf's rows.</summary>
+/// <summary>
+/// The hot loop of training: gradient histograms of one leaf's rows. Up to four features are summed in one pass
+/// over the rows, so each row's index and gradient pair are loaded once for four updates, and the four histograms'
+/// read-modify-write chains overlap. Each feature's bins are still summed in row order, whatever the grouping.
+/// </summary>
 internal static class HistogramBuilder
 {
-    /// <param name="column">The feature's bin per row.</param>
+    public const int FeaturesPerPass = 4;
+
+    /// <param name="data">The binned training rows.</param>
+    /// <param name="features">The features to sum (at most <see cref="FeaturesPerPass"/>).</param>
+    /// <param name="histogram">The leaf's histogram; the features' bins are overwritten.</param>
     /// <param name="rows">The leaf's rows.</param>
     /// <param name="ordered">Their gradient pairs, in the same order.</param>
-    /// <param name="histogram">The feature's bins in the leaf's histogram (overwritten).</param>
-    public static void Build(byte[] column, ReadOnlySpan<int> rows, ReadOnlySpan<GradientPair> ordered, Span<HistogramBin> histogram)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Build(BinnedDataset data, ReadOnlySpan<int> features, HistogramBin[] histogram, ReadOnlySpan<int> rows, ReadOnlySpan<GradientPair> ordered)
     {
-        histogram.Clear();
+        foreach (var j in features) histogram.AsSpan(data.HistogramOffsets[j], data.Bins[j].HistogramLength).Clear();
+        if (features.Length == FeaturesPerPass)
+        {
+            BuildFour(data, features, histogram, rows, ordered);
+            return;
+        }
+        foreach (var j in features) BuildOne(data.Columns[j], ref Bin(histogram, data.HistogramOffsets[j]), rows, ordered);
+    }
+
+    static ref HistogramBin Bin(HistogramBin[] histogram, int offset) =>
+        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(histogram), offset);
+
+    static void BuildFour(BinnedDataset data, ReadOnlySpan<int> features, HistogramBin[] histogram, ReadOnlySpan<int> rows, ReadOnlySpan<GradientPair> ordered)
+    {
+        // Unchecked indexing: rows are the dataset's rows, and a row's bin is below its feature's histogram length.
+        ref var h0 = ref Bin(histogram, data.HistogramOffsets[features[0]]);
+        ref var h1 = ref Bin(histogram, data.HistogramOffsets[features[1]]);
+        ref var h2 = ref Bin(histogram, data.HistogramOffsets[features[2]]);
+        ref var h3 = ref Bin(histogram, data.HistogramOffsets[features[3]]);
+        ref var c0 = ref MemoryMarshal.GetArrayDataReference(data.Columns[features[0]]);
+        ref var c1 = ref MemoryMarshal.GetArrayDataReference(data.Columns[features[1]]);
+        ref var c2 = ref MemoryMarshal.GetArrayDataReference(data.Columns[features[2]]);
+        ref var c3 = ref MemoryMarshal.GetArrayDataReference(data.Columns[features[3]]);
         for (var i = 0; i < rows.Length; i++)
         {
-            ref var bin = ref histogram[column[rows[i]]];
-            bin.Gradient += ordered[i].Gradient;
-            bin.Hessian += ordered[i].Hessian;
-            bin.Count++;
+            var row = rows[i];
+            var pair = Pair(ordered[i]);
+            Add(ref Unsafe.Add(ref h0, Unsafe.Add(ref c0, row)), pair);
+            Add(ref Unsafe.Add(ref h1, Unsafe.Add(ref c1, row)), pair);
+            Add(ref Unsafe.Add(ref h2, Unsafe.Add(ref c2, row)), pair);
+            Add(ref Unsafe.Add(ref h3, Unsafe.Add(ref c3, row)), pair);
         }
     }
+
+    static void BuildOne(byte[] column, ref HistogramBin histogram, ReadOnlySpan<int> rows, ReadOnlySpan<GradientPair> ordered)
+    {
+        ref var bins = ref MemoryMarshal.GetArrayDataReference(column);
+        for (var i = 0; i < rows.Length; i++)
+            Add(ref Unsafe.Add(ref histogram, Unsafe.Add(ref bins, rows[i])), Pair(ordered[i]));
+    }
+
+    /// <summary>Adds a gradient pair to a bin: gradient and hessian in one 2-lane addition (the same sums as two scalar ones).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static void Add(ref HistogramBin bin, Vector128<double> pair)
+    {
+        ref var sums = ref Unsafe.As<HistogramBin, Vector128<double>>(ref bin);
+        sums += pair;
+        bin.Count++;
+    }
+
+    static Vector128<double> Pair(in GradientPair pair) => Unsafe.As<GradientPair, Vector128<double>>(ref Unsafe.AsRef(in pair));
 }

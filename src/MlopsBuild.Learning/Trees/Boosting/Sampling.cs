@@ -6,16 +6,23 @@ namespace MlopsBuild.Learning.Trees.Boosting;
 /// </summary>
 internal static class Sampling
 {
-    /// <summary>The rows round <paramref name="round"/> learns from, ascending: each row with probability <paramref name="fraction"/>.</summary>
-    public static int[] Rows(int rowCount, double fraction, ulong seed, int round)
+    /// <summary>
+    /// Writes the rows round <paramref name="round"/> learns from into <paramref name="bag"/> (one slot per row),
+    /// ascending, each row with probability <paramref name="fraction"/>; returns how many.
+    /// </summary>
+    public static int Rows(Span<int> bag, double fraction, ulong seed, int round)
     {
-        if (fraction >= 1) return Enumerable.Range(0, rowCount).ToArray();
+        var count = 0;
+        if (fraction >= 1)
+        {
+            for (var row = 0; row < bag.Length; row++) bag[row] = row;
+            return bag.Length;
+        }
         var limit = (ulong)(fraction * ulong.MaxValue);
         var stream = Mix(seed ^ Mix((ulong)round + 0x5851F42D4C957F2DUL));
-        var rows = new List<int>((int)(rowCount * fraction) + 16);
-        for (var row = 0; row < rowCount; row++)
-            if (Mix(stream + (ulong)row) <= limit) rows.Add(row);
-        return rows.ToArray();
+        for (var row = 0; row < bag.Length; row++)
+            if (Mix(stream + (ulong)row) <= limit) bag[count++] = row;
+        return count;
     }
 
     /// <summary>round(fraction × count) of the usable features (at least one), ascending, for tree <paramref name="tree"/>.</summary>

@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using MlopsBuild.Core.IO;
+using MlopsBuild.Learning.Prediction;
+using MlopsBuild.Learning.Training;
+using MlopsBuild.Learning.Trees;
+
+namespace MlopsBuild.Benchmarks.Training;
+
+/// <summary>
+/// Training on a generated, learnable 1,000,000 × 28 numeric CSV (80/20 split, 2 threads, 100 trees, 255 bins,
+/// learning rate 0.1): our GBDT at depth 6 against XGBoost hist at depth 6, and at 63 leaves against scikit-learn's
+/// HistGradientBoostingClassifier; then batch and single-row scoring. Only fits are timed (no CSV parsing).
+/// Each learner is one <see cref="Contender"/> line, so another learner is one more section in <see cref="Run"/>.
+/// Options: --rows, --trees.
+/// </summary>
+internal static class TrainingBenchmark
+{
+    const string ResultFile = "artifacts/benchmarks/training.json";
+    const double TrainShare = 0.8;
+    const int Threads = 2;
+
+    sealed record Options(int Rows, int Trees);
+
+    /// <summary>
+    /// One learner's line: fit time, test AUC, and peak resident memory while fitting. Ours is this process's peak during
+    /// the fit, with what was resident just before (the loaded data) beside it; a python peer's is its whole process's.
+    /// </summary>
+    internal sealed record Contender(string Name, string Settings, double Seconds, double Auc, double? PeakRssMb, double? RssBeforeFitMb = null);
+
+    public static int Run(string[] args)
+    {
+        if (Parse(args) is not { } options)
+        {
+            Console.Error.WriteLine("Usage: training [--rows 1000000] [--trees 100]");
+            return 2;
+        }
+        var root = Directory.CreateTempSubdirectory("mlopsbuild-training-bench-").FullName;
+        try
+        {
+            var csv = Path.Combine(root, "higgs-like.csv");
+            Console.WriteLine($"Writing {options.Rows:N0} rows × {HiggsLikeData.FeatureCount} numeric features + label to {csv} ...");
+            var probability = HiggsLikeData.WriteCsv(csv, options.Rows);
+            var clock = Stopwatch.StartNew();
+            var (train, test) = BenchmarkCsv.LoadSplit(csv, TrainShare);
+            Console.WriteLine($"Loaded with TableReader + Featurizer in {clock.Elapsed.TotalSeconds:F1} s (not counted): {train.RowCount:N0} train, {test.RowCount:N0} test rows");
+            var bayesAuc = Auc(probability.AsSpan(train.RowCount).ToArray(), test.Labels);
+            Console.WriteLine($"Bayes-optimal test AUC (true probabilities): {bayesAuc:F4}");
+            var loadBefore = LoadAverage();
+            Console.WriteLine($"1-minute load average before fitting: {loadBefore} on {Environment.ProcessorCount} processors (other work slows every contender)");
+
+            var contenders = new List<Contender>();
+            var notes = new List<string>();
+
+            // Gradient-boosted trees: ours at both shapes, each beside the peer that grows the same shape.
+            var oursDepth6 = FitOurs("MlopsBuild GBDT", "depth 6", new GbdtOptions { Trees = options.Trees, MaxDepth = 6, MaxLeaves = 64, Threads = Threads }, train, test, out _);
+            var oursLeaves63 = FitOurs("MlopsBuild GBDT", "63 leaves", new GbdtOptions { Trees = options.Trees, MaxLeaves = 63, Threads = Threads }, train, test, out var leaves63Model);
+            contenders.Add(oursDepth6);
+            contenders.Add(oursLeaves63);
+            var xgboost = Peer("xgboost", "XGBoost 1.7 hist", "depth 6", csv, options, contenders, notes);
+            var sklearn = Peer("sklearn", "sklearn HistGradientBoosting", "63 leaves", csv, options, contenders, notes);
+
+            var scoring = ScoringFigures(leaves63Model, test);
+
+            Console.WriteLine();
+            Console.WriteLine($"{"learner",-30} {"shape",-10} {"fit s",8} {"test AUC",9} {"peak RSS MB",12} {"RSS before fit MB",18}");
+            foreach (var c in contenders)
+                Console.WriteLine($"{c.Name,-30} {c.Settings,-10} {c.Seconds,8:F2} {c.Auc,9:F4} {Megabytes(c.PeakRssMb),12} {Megabytes(c.RssBeforeFitMb),18}");
+            foreach (var note in notes) Console.WriteLine("  " + note);
+            var versusXgboost = Versus(oursDepth6, xgboost);
+            var versusSklearn = Versus(oursLeaves63, sklearn);
+            if (versusXgboost is not null) Console.WriteLine($"ours / XGBoost time = {versusXgboost.TimeRatio:F2}x (goal ≤ 0.8), AUC difference {versusXgboost.AucDifference:+0.0000;-0.0000} (goal ≥ −0.002)");
+            if (versusSklearn is not null) Console.WriteLine($"ours / sklearn time = {versusSklearn.TimeRatio:F2}x (goal ≤ 0.8), AUC difference {versusSklearn.AucDifference:+0.0000;-0.0000} (goal ≥ −0.002)");
+            Console.WriteLine($"Batch scoring ({Threads} threads, 63-leaf model): {scoring.BatchRowsPerSecond / 1e6:F2} M rows/s (goal ≥ 2); single row: {scoring.SingleRowMicroseconds:F3} µs (goal < 1)");
+
+            var result = new
+            {
+                benchmark = "training",
+                rows = options.Rows,
+                features = HiggsLikeData.FeatureCount,
+                trainRows = train.RowCount,
+                testRows = test.RowCount,
+                trees = options.Trees,
+                threads = Threads,
+                bayesOptimalAuc = Math.Round(bayesAuc, 4),
+                contenders = contenders.Select(c => new
+                {
+                    c.Name, c.Settings, seconds = Math.Round(c.Seconds, 2), auc = Math.Round(c.Auc, 4),
+                    peakRssMb = c.PeakRssMb is { } peak ? Math.Round(peak) : (double?)null,
+                    rssBeforeFitMb = c.RssBeforeFitMb is { } before ? Math.Round(before) : (double?)null,
+                }),
+                loadAverageBefore = loadBefore,
+                loadAverageAfter = LoadAverage(),
+                notes,
+                oursOverXgboost = versusXgboost,
+                oursOverSklearn = versusSklearn,
+                scoring,
+                machine = new { os = RuntimeInformation.OSDescription, processors = Environment.ProcessorCount, runtime = RuntimeInformation.FrameworkDescription },
+            };
+            var path = Path.GetFullPath(ResultFile);
+            AtomicFile.WriteAllText(path, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+            Console.WriteLine($"Wrote {path}");
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    sealed record Comparison(double TimeRatio, double AucDifference);
+
+    sealed record Scoring(double BatchRowsPerSecond, double SingleRowMicroseconds);
+
+    static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
+
+    static string Megabytes(double? value) => value?.ToString("F0", CultureInfo.InvariantCulture) ?? "–";
+
+    static Comparison? Versus(Contender ours, Contender? peer) =>
+        peer is null ? null : new Comparison(Math.Round(ours.Seconds / peer.Seconds, 3), Math.Round(ours.Auc - peer.Auc, 4));
+
+    static Contender FitOurs(string name, string settings, GbdtOptions options, TrainingData train, TrainingData test, out Predictor model)
+    {
+        GC.Collect();
+        var resetPeak = PeakMemory.Reset();
+        var before = PeakMemory.RssMb();
+        var clock = Stopwatch.StartNew();
+        model = new GbdtTrainer(options).Fit(train, null);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var contender = new Contender(name, settings, seconds, Auc(Scores(model, test), test.Labels), resetPeak ? PeakMemory.PeakRssMb() : null, before);
+        Console.WriteLine($"  {name} {settings}: {seconds:F2} s, AUC {contender.Auc:F4}");
+        return contender;
+    }
+
+    static Contender? Peer(string peer, string name, string settings, string csv, Options options, List<Contender> contenders, List<string> notes)
+    {
+        if (PythonPeers.Run(peer, csv, options.Trees, TrainShare, out var note) is not { } result)
+        {
+            notes.Add(note);
+            Console.WriteLine("  " + note);
+            return null;
+        }
+        var contender = new Contender(name, settings, result.Seconds, result.Auc, result.PeakRssMb);
+        contenders.Add(contender);
+        Console.WriteLine($"  {name} {settings}: {result.Seconds:F2} s, AUC {result.Auc:F4}");
+        return contender;
+    }
+
+    /// <summary>Batch: the test rows in 4,096-row chunks over 2 threads (median of 5). Single: Score row by row on one thread.</summary>
+    static Scoring ScoringFigures(Predictor model, TrainingData test)
+    {
+        const int chunk = 4096;
+        var matrix = test.Features;
+        var scores = new double[matrix.RowCount];
+        var chunks = (matrix.RowCount + chunk - 1) / chunk;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Threads };
+        var batchMs = Timing.MedianMilliseconds(5, () => Parallel.For(0, chunks, parallel, c =>
+        {
+            var start = c * chunk;
+            var count = Math.Min(chunk, matrix.RowCount - start);
+            model.ScoreRows(matrix, start, count, scores.AsSpan(start, count));
+        }));
+
+        var rows = Math.Min(matrix.RowCount, 100_000);
+        var rowMajor = new float[rows * matrix.FeatureCount];
+        for (var i = 0; i < rows; i++) matrix.CopyRow(i, rowMajor.AsSpan(i * matrix.FeatureCount, matrix.FeatureCount));
+        var single = new double[1];
+        var singleMs = Timing.MedianMilliseconds(5, () =>
+        {
+            for (var i = 0; i < rows; i++) model.Score(rowMajor.AsSpan(i * matrix.FeatureCount, matrix.FeatureCount), single);
+        });
+        return new Scoring(Math.Round(matrix.RowCount / (batchMs / 1000)), Math.Round(singleMs * 1000 / rows, 4));
+    }
+
+    static double[] Scores(Predictor model, TrainingData data)
+    {
+        var scores = new double[data.RowCount];
+        model.ScoreRows(data.Features, 0, data.RowCount, scores);
+        return scores;
+    }
+
+    /// <summary>Area under the ROC curve, by ranking (ties count half).</summary>
+    static double Auc(double[] scores, float[] labels)
+    {
+        var order = Enumerable.Range(0, labels.Length).ToArray();
+        Array.Sort(scores.ToArray(), order);
+        double rankSum = 0;
+        long positives = 0;
+        for (var start = 0; start < order.Length;)
+        {
+            var end = start;
+            while (end < order.Length && scores[order[end]] == scores[order[start]]) end++;
+            var averageRank = (start + end + 1) / 2.0;
+            for (var i = start; i < end; i++)
+                if (labels[order[i]] == 1) { rankSum += averageRank; positives++; }
+            start = end;
+        }
+        return (rankSum - positives * (positives + 1) / 2.0) / (positives * (double)(labels.Length - positives));
+    }
+
+    static Options? Parse(string[] args) =>
+        IntegerOptions.Parse(args, new Dictionary<string, int> { ["--rows"] = 1_000_000, ["--trees"] = 100 }) is { } values
+            ? new Options(values["--rows"], values["--trees"])
+            : null;
+}
