@@ -6,7 +6,6 @@ namespace MlopsBuild.Registry.Storage;
 /// <summary>Compiled JSON (de)serialisers: listing 10,000 versions must not pay for reflection.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     RespectNullableAnnotations = true,
     RespectRequiredConstructorParameters = true,
     UseStringEnumConverter = true)]
