@@ -35,9 +35,17 @@ internal sealed class WriterLock(RegistryPaths paths, string actor, TimeProvider
             try
             {
                 var stream = new FileStream(paths.Lock, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-                var holder = new LockHolder(Environment.ProcessId, Environment.MachineName, actor, clock.GetUtcNow());
-                AtomicFile.WriteAllBytes(paths.LockHolder, JsonSerializer.SerializeToUtf8Bytes(holder, RegistryJson.Default.LockHolder));
-                return stream;
+                try
+                {
+                    var holder = new LockHolder(Environment.ProcessId, Environment.MachineName, actor, clock.GetUtcNow());
+                    AtomicFile.WriteAllBytes(paths.LockHolder, JsonSerializer.SerializeToUtf8Bytes(holder, RegistryJson.Default.LockHolder));
+                    return stream;
+                }
+                catch
+                {
+                    stream.Dispose();
+                    throw;
+                }
             }
             catch (IOException e) when (e is not (FileNotFoundException or DirectoryNotFoundException or PathTooLongException))
             {
