@@ -1,4 +1,6 @@
 using MlopsBuild.Benchmarks;
+using MlopsBuild.Benchmarks.Registry;
+using MlopsBuild.Benchmarks.Training;
 
 // One subcommand per benchmark: dotnet run -c Release --project benchmarks/MlopsBuild.Benchmarks -- <name> [options]
 var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
@@ -7,7 +9,8 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["data-validation"] = DataValidationBenchmark.Run,
     // The process data-validation measures (not meant to be called by hand).
     ["data-validation-child"] = DataValidationBenchmark.RunChild,
-    ["training"] = MlopsBuild.Benchmarks.Training.TrainingBenchmark.Run,
+    ["training"] = TrainingBenchmark.Run,
+    ["registry"] = RegistryBenchmark.Run,
 };
 
 if (args.Length > 0 && benchmarks.TryGetValue(args[0], out var run)) return run(args[1..]);
