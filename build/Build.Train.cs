@@ -1,6 +1,5 @@
 using MlopsBuild.Core.Hashing;
 using MlopsBuild.Data.Fingerprints;
-using MlopsBuild.Data.Reading;
 using MlopsBuild.Data.Schema;
 using MlopsBuild.Data.Validation;
 using MlopsBuild.Engine;
@@ -103,22 +102,6 @@ partial class Build
             FeatureSubsample = FeatureSubsample, EarlyStoppingRounds = EarlyStoppingRounds, L2 = L2 ?? new GbdtOptions().L2, Seed = Seed,
         }),
     };
-
-    /// <summary>
-    /// Runs a stage's work with the errors users cause (bad data, schema, parameters) shown as a plain message, without
-    /// the exception's type or a stack trace: they are the user's to fix, not ours.
-    /// </summary>
-    static void FailClearly(Action work)
-    {
-        try
-        {
-            work();
-        }
-        catch (Exception e) when (e is TrainingException or DataFormatException or SchemaFileException or ModelFormatException)
-        {
-            throw new BuildFailedException(e.Message);
-        }
-    }
 
     /// <summary>The data's content hash, as ValidateData records it (the hash cache makes this cheap after it ran).</summary>
     string DataFingerprint()

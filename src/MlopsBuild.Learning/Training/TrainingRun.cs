@@ -28,10 +28,7 @@ public static class TrainingRun
 
         var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in trainer.Parameters) parameters[name] = value;
-        parameters["split.by_id"] = splitOptions.ById ? "true" : "false";
-        parameters["split.seed"] = splitOptions.Seed.ToString(CultureInfo.InvariantCulture);
-        parameters["split.test_fraction"] = splitOptions.TestFraction.ToString("R", CultureInfo.InvariantCulture);
-        parameters["split.validation_fraction"] = splitOptions.ValidationFraction.ToString("R", CultureInfo.InvariantCulture);
+        SplitParameters.Write(splitOptions, parameters);
         var metadata = new TrainingMetadata(trainer.Name, parameters, trainer.Seed, dataFingerprint, train.RowCount);
         var model = new TrainedModel(dataset.Signature, predictor, metadata);
 

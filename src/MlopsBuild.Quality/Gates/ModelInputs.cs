@@ -8,7 +8,7 @@ namespace MlopsBuild.Quality.Gates;
 /// and categories by their text, so a champion trained on fewer columns, or with categories in another order, reads
 /// the same rows correctly.
 /// </summary>
-internal static class ModelInputs
+public static class ModelInputs
 {
     /// <summary>The rows' features in the model's input order, or why the model cannot read this data.</summary>
     public static (FeatureMatrix? Features, string? Problem) Map(TabularDataset dataset, ReadOnlySpan<int> rows, ModelSignature model)

@@ -67,7 +67,10 @@ public sealed class SliceGate : Gate
                 yield return double.IsNaN(measured)
                     ? new CheckResult(CheckKinds.Slice, name, true,
                         $"skipped: {bound.Metric} is undefined on these {positions.Length} test rows (they hold one class only)", Expected: bound.Bound)
-                    : bound.Judge(CheckKinds.Slice, name, measured, $" on {positions.Length} test rows");
+                    : bound.Judge(CheckKinds.Slice, name, measured, $" on {positions.Length} test rows") with
+                    {
+                        Slice = new SliceOf(Column, value, positions.Length, bound.Metric),
+                    };
             }
         }
     }

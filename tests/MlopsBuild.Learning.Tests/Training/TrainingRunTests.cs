@@ -89,4 +89,17 @@ public class TrainingRunTests
         Assert.Contains("must be a probability between 0 and 1", error.Message);
         Assert.Equal(0, trainer.TrainingRows);
     }
+
+    [Fact]
+    public void The_split_read_back_from_the_metadata_gives_the_same_test_rows()
+    {
+        var dataset = Dataset();
+        var options = new SplitOptions { TestFraction = 0.3, ValidationFraction = 0.05, Seed = 99 };
+        var result = TrainingRun.Run(dataset, new FeatureAsScore(), options, "x");
+
+        var again = DataSplit.Create(dataset, SplitParameters.Read(result.Model.Metadata));
+
+        Assert.Equal(result.Split.Test, again.Test);
+        Assert.Equal(options, SplitParameters.Read(result.Model.Metadata));
+    }
 }
