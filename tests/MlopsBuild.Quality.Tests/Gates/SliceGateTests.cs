@@ -22,10 +22,12 @@ public sealed class SliceGateTests
         var expected = ModelEvaluation.Of(Context.Candidate.Predictor, GateData.Binary.Data.Select(south)).Binary!.AucRoc;
         Assert.Equal(expected, report.Checks[1].Actual!.Value, 12);
         Assert.Contains($"on {south.Length} test rows", report.Checks[1].Reason);
+        Assert.Equal(new SliceOf("region", "south", south.Length, "auc_roc"), report.Checks[1].Slice);
 
         var rare = report.Checks[3];
         Assert.InRange(TestRowsIn(3).Length, 1, 29);
         Assert.Null(rare.Actual);
+        Assert.Null(rare.Slice);
         Assert.Equal($"skipped: {TestRowsIn(3).Length} test rows, fewer than the 30 a slice needs to be judged", rare.Reason);
     }
 
