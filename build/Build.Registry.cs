@@ -1,4 +1,5 @@
 using System.Globalization;
+using MlopsBuild.Engine;
 using MlopsBuild.Engine.Definition;
 using MlopsBuild.Engine.Parameters;
 using MlopsBuild.Learning.Metrics;
@@ -10,6 +11,9 @@ partial class Build
 {
     [Parameter("A registered model, by version (v3, 3) or alias (lab, factory), for ModelInfo")]
     readonly string? Version = null;
+
+    [Parameter("ModelInfo: resolve the alias as it was at this time (e.g. 2026-11-01T12:00Z): which version was in factory then")]
+    readonly DateTimeOffset? At = null;
 
     [Parameter("Two registered models to compare, by version or alias, for CompareModels: --versions v3 v5")]
     readonly string[] Versions = [];
@@ -40,7 +44,8 @@ partial class Build
         .Requires(() => Version)
         .Executes(() => FailClearly(() =>
         {
-            var version = OpenRegistry().Resolve(Version!);
+            var registry = OpenRegistry();
+            var version = At is { } moment ? VersionAt(registry, Version!, moment) : registry.Resolve(Version!);
             var lineage = version.Lineage;
             Console.WriteLine($"{version.Label}: {(version.Accepted ? "candidate" : "rejected")}, registered {version.RegisteredAt:u} by {version.RegisteredBy}");
             foreach (var reason in version.RejectionReasons) Console.WriteLine($"  rejected: {reason}");
@@ -54,6 +59,20 @@ partial class Build
             foreach (var check in version.Checks) Console.WriteLine($"  {(check.Passed ? "PASS" : "FAIL")} {check.Name}: {check.Reason}");
             Console.WriteLine("Artifacts:");
             foreach (var (name, artifact) in version.Artifacts) Console.WriteLine($"  {name}: {artifact.Sha256} ({artifact.Bytes:N0} bytes)");
+        }));
+
+    Target AuditLog => _ => _
+        .Description("Prints the registry's audit log (registrations, gate results, alias moves, approvals), checking its hash chain")
+        .Executes(() => FailClearly(() =>
+        {
+            var entries = OpenRegistry().Audit();
+            PrintTable(["#", "at", "by", "action", "version", "alias", "reason"], entries.Select(e => (string[])
+            [
+                e.Sequence.ToString(CultureInfo.InvariantCulture), e.At.ToString("u", CultureInfo.InvariantCulture), e.Actor, e.Action,
+                e.Version is { } v ? VersionLabel.Of(v) : "-",
+                e.Alias is null ? "-" : e.PreviousVersion is { } from ? $"{e.Alias} (from {VersionLabel.Of(from)})" : e.Alias,
+                e.Reason ?? "",
+            ]));
         }));
 
     Target CompareModels => _ => _
@@ -75,6 +94,12 @@ partial class Build
     /// <summary>The metrics worth a column in the version list, in order of interest; a task has three of them.</summary>
     static readonly string[] HeadlineMetrics =
         [MetricNames.AucRoc, MetricNames.AucPr, MetricNames.LogLoss, MetricNames.Accuracy, MetricNames.MacroF1, MetricNames.Rmse, MetricNames.Mae, MetricNames.R2];
+
+    /// <summary>The version an alias pointed at at <paramref name="moment"/>, from the audit log.</summary>
+    static ModelVersion VersionAt(ModelRegistry registry, string alias, DateTimeOffset moment) =>
+        registry.AliasAt(alias, moment) is { } number
+            ? registry.Get(number)
+            : throw new BuildFailedException($"The alias '{alias}' pointed at no version at {moment:u}: see its moves with ./build.sh AuditLog");
 
     static ModelRegistry OpenRegistry() => ModelRegistry.Open(RegistryDirectory, Actor);
 

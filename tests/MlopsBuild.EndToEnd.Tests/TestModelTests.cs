@@ -39,6 +39,10 @@ public sealed class TestModelTests(RepositoryCloneFixture fixture) : IClassFixtu
         var comparison = fixture.Clone.BuildSh("CompareModels", "--versions", "v1", "v2");
         Assert.True(comparison.ExitCode == 0, comparison.ToString());
         Assert.Matches(@"Trees\s+100\s+20", comparison.Output);
+
+        var audit = fixture.Clone.BuildSh("AuditLog");
+        Assert.True(audit.ExitCode == 0, audit.ToString());
+        Assert.Matches(@"register\s+v1[\s\S]*gate\s+v1\s+-\s+passed 13 checks[\s\S]*register\s+v2[\s\S]*gate\s+v2\s+-\s+golden", audit.Output);
     }
 
     [Fact]
