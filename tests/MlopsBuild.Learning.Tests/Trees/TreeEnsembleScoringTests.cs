@@ -88,11 +88,12 @@ public class TreeEnsembleScoringTests
     }
 
     [Fact]
-    public void An_ensemble_whose_tree_reads_a_feature_it_does_not_have_is_refused()
+    public void An_ensemble_whose_tree_reads_a_feature_it_does_not_have_is_refused_before_it_scores()
     {
         var tree = new RegressionTree([2], [0.5f], [false], [~0], [~1], [0], [0], [], [1], [1, 2]);
+        var ensemble = new TreeEnsemble(LearningTask.Regression, 2, [0], [tree]); // compiled for scoring on first use
 
-        var error = Assert.Throws<ArgumentException>(() => new TreeEnsemble(LearningTask.Regression, 2, [0], [tree]));
+        var error = Assert.Throws<ArgumentException>(() => ensemble.Score([0f, 0f], new double[1]));
         Assert.StartsWith("Tree 0 splits on feature 2, but the model has 2.", error.Message);
     }
 
