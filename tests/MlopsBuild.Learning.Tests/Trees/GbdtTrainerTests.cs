@@ -67,6 +67,17 @@ public class GbdtTrainerTests
         Assert.All(byLeaves.Trees, tree => Assert.Equal(5, tree.LeafCount));
     }
 
+    [Fact]
+    public void A_round_that_samples_no_row_adds_nothing_rather_than_a_non_finite_value()
+    {
+        var (train, _) = Problems.KnownProbability(40, seed: 65);
+        var options = new GbdtOptions { Trees = 5, RowSubsample = 1e-9, L2 = 0, MinSamplesPerLeaf = 1, Threads = 1 };
+
+        var model = (TreeEnsemble)new GbdtTrainer(options).Fit(train, null);
+
+        Assert.All(model.Trees, tree => Assert.Equal([0.0], tree.LeafValue));
+    }
+
     static double LogLoss(Predictor model, Learning.Training.TrainingData data)
     {
         var scores = Measures.Scores(model, data);

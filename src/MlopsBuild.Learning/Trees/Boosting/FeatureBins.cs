@@ -14,9 +14,15 @@ internal sealed class FeatureBins
     {
         Kind = kind;
         UpperBounds = upperBounds;
+        searchBounds = new float[256];
+        Array.Fill(searchBounds, float.PositiveInfinity);
+        upperBounds.CopyTo(searchBounds, 0);
         BinOfCategory = binOfCategory;
         ValueBinCount = valueBinCount;
     }
+
+    /// <summary>The upper bounds padded with +∞ to 256, for a search of eight fixed steps.</summary>
+    readonly float[] searchBounds;
 
     public FeatureKind Kind { get; }
 
@@ -44,17 +50,18 @@ internal sealed class FeatureBins
     {
         if (float.IsNaN(value)) return (byte)MissingBin;
         if (IsCategorical) return (byte)BinOfCategory[(int)value];
-        // The first bound the value does not exceed (the last is +∞): a branch-free binary search, as the branches
-        // of an ordinary one are unpredictable on real data and this runs for every value of every feature.
-        var bounds = UpperBounds;
+        // The first bound the value does not exceed (the last real one is +∞): a binary search of eight fixed,
+        // branch-free steps, as this runs for every value of every feature and real data makes branches unpredictable.
+        var bounds = searchBounds;
         var first = 0;
-        var length = bounds.Length;
-        while (length > 1)
-        {
-            var half = length >> 1;
-            first = value > bounds[first + half - 1] ? first + half : first;
-            length -= half;
-        }
+        first += value > bounds[first + 127] ? 128 : 0;
+        first += value > bounds[first + 63] ? 64 : 0;
+        first += value > bounds[first + 31] ? 32 : 0;
+        first += value > bounds[first + 15] ? 16 : 0;
+        first += value > bounds[first + 7] ? 8 : 0;
+        first += value > bounds[first + 3] ? 4 : 0;
+        first += value > bounds[first + 1] ? 2 : 0;
+        first += value > bounds[first] ? 1 : 0;
         return (byte)first;
     }
 }

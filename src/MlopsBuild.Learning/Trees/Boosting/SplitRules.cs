@@ -18,7 +18,8 @@ internal sealed record SplitRules(double L2, int MinSamplesPerLeaf, double MinSp
     /// <summary>Up to this many categories, each is tried against the rest (as LightGBM's max_cat_to_onehot).</summary>
     public const int OneVsRestCategories = 4;
 
-    public double LeafValue(double gradient, double hessian) => -gradient / (hessian + L2);
+    /// <summary>The loss-minimising leaf value; 0 for a leaf with nothing to learn from (no rows in the bag, no L2).</summary>
+    public double LeafValue(double gradient, double hessian) => hessian + L2 > 0 ? -gradient / (hessian + L2) : 0;
 
     /// <summary>The loss reduction of a split (the second-order approximation, halved as XGBoost reports it).</summary>
     public double Gain(LeafTotals left, LeafTotals right, LeafTotals parent, double l2) =>

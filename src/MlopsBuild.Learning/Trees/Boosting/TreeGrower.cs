@@ -1,10 +1,13 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace MlopsBuild.Learning.Trees.Boosting;
 
 /// <summary>
 /// Grows one tree leaf-wise (best-first): always splits the leaf whose best split reduces the loss most, until
 /// MaxLeaves, MaxDepth or MinSamplesPerLeaf stop it. Each leaf's rows are a contiguous, ascending segment of
-/// <see cref="rows"/>; a split partitions its segment stably. Per split, only the smaller child's histogram is built
-/// from rows; the larger child's is its parent's minus the smaller's.
+/// <see cref="LeafRowOrder"/>; a split partitions its segment stably. Per split, only the smaller child's histogram
+/// is built from rows; the larger child's is its parent's minus the smaller's.
 /// </summary>
 /// <remarks>
 /// Determinism: each feature's histogram is summed by one thread in row order, and candidates are compared in
@@ -15,18 +18,13 @@ internal sealed class TreeGrower
     /// <summary>Below this many bin updates a histogram is built on the calling thread (a task costs more).</summary>
     const int ParallelWork = 1 << 15;
 
-    /// <summary>Rows per task in row-wise work (gathering gradients, partitioning): fixed, so results never depend on the threads.</summary>
-    const int ChunkRows = 1 << 16;
 
     readonly BinnedDataset data;
     readonly SplitRules rules;
     readonly int maxLeaves;
     readonly int maxDepth;
     readonly ParallelOptions parallel;
-    readonly int[] rows;
-    readonly int[] leftScratch;
-    readonly int[] rightScratch;
-    readonly GradientPair[] ordered;
+    readonly LeafRowOrder rows;
     readonly Stack<HistogramBin[]> histogramPool = new();
 
     // Per leaf, for the tree being grown.
@@ -45,10 +43,7 @@ internal sealed class TreeGrower
         this.maxLeaves = maxLeaves;
         this.maxDepth = maxDepth;
         this.parallel = parallel;
-        rows = new int[data.RowCount];
-        leftScratch = new int[data.RowCount];
-        rightScratch = new int[data.RowCount];
-        ordered = new GradientPair[data.RowCount];
+        rows = new LeafRowOrder(data.RowCount, parallel);
         leafStart = new int[maxLeaves];
         leafCount = new int[maxLeaves];
         leafDepth = new int[maxLeaves];
@@ -59,7 +54,7 @@ internal sealed class TreeGrower
     }
 
     /// <summary>The rows of a leaf of the tree last grown.</summary>
-    public ReadOnlySpan<int> LeafRows(int leaf) => rows.AsSpan(leafStart[leaf], leafCount[leaf]);
+    public ReadOnlySpan<int> LeafRows(int leaf) => rows.Rows(leafStart[leaf], leafCount[leaf]);
 
     /// <param name="gradients">Every training row's gradient pair.</param>
     /// <param name="bag">The rows this tree learns from, ascending.</param>
@@ -68,7 +63,7 @@ internal sealed class TreeGrower
     public GrownTree Grow(GradientPair[] gradients, ReadOnlySpan<int> bag, int[] features, double learningRate)
     {
         var tree = new GrownTree();
-        bag.CopyTo(rows);
+        rows.Reset(bag);
         double gradientSum = 0, hessianSum = 0;
         foreach (var row in bag)
         {
@@ -86,7 +81,7 @@ internal sealed class TreeGrower
         {
             var histogram = Rent();
             var best = new SplitCandidate[features.Length];
-            Gather(gradients, 0);
+            rows.Gather(gradients, leafStart[0], leafCount[0]);
             ForEachFeatureGroup(features, bag.Length, (from, to) =>
             {
                 BuildHistograms(features.AsSpan(from, to - from), 0, histogram);
@@ -107,7 +102,7 @@ internal sealed class TreeGrower
                 else tree.Right[parent] = node;
             }
             var right = leaves++;
-            var leftRows = Partition(leaf, data.Columns[split.Feature], tree.LeftTables[node]);
+            var leftRows = rows.Partition(leafStart[leaf], leafCount[leaf], data.Columns[split.Feature], tree.LeftTables[node]);
             leafStart[right] = leafStart[leaf] + leftRows;
             leafCount[right] = leafCount[leaf] - leftRows;
             leafCount[leaf] = leftRows;
@@ -168,7 +163,7 @@ internal sealed class TreeGrower
         var smallBest = new SplitCandidate[features.Length];
         var largeBest = new SplitCandidate[features.Length];
         var (splitSmall, splitLarge) = small == left ? (splitLeft, splitRight) : (splitRight, splitLeft);
-        Gather(gradients, small);
+        rows.Gather(gradients, leafStart[small], leafCount[small]);
         ForEachFeatureGroup(features, leafCount[small], (from, to) =>
         {
             BuildHistograms(features.AsSpan(from, to - from), small, smallHistogram);
@@ -233,77 +228,14 @@ internal sealed class TreeGrower
         return bounds;
     }
 
-    /// <summary>Copies the leaf's gradient pairs into <see cref="ordered"/>, in the leaf's row order.</summary>
-    void Gather(GradientPair[] gradients, int leaf)
-    {
-        var start = leafStart[leaf];
-        ForEachChunk(leafCount[leaf], (from, to) =>
-        {
-            for (var i = from; i < to; i++) ordered[i] = gradients[rows[start + i]];
-        });
-    }
-
-    /// <summary>Runs <paramref name="body"/>(from, to) over fixed chunks of [0, count), in parallel when there are many.</summary>
-    void ForEachChunk(int count, Action<int, int> body)
-    {
-        var chunks = (count + ChunkRows - 1) / ChunkRows;
-        if (chunks <= 1 || parallel.MaxDegreeOfParallelism == 1)
-            body(0, count);
-        else
-            Parallel.For(0, chunks, parallel, c => body(c * ChunkRows, Math.Min(count, (c + 1) * ChunkRows)));
-    }
-
     void BuildHistograms(ReadOnlySpan<int> features, int leaf, HistogramBin[] histogram) =>
-        HistogramBuilder.Build(data, features, histogram, LeafRows(leaf), ordered.AsSpan(0, leafCount[leaf]));
+        HistogramBuilder.Build(data, features, histogram, LeafRows(leaf), rows.Gathered(leafCount[leaf]));
 
     static void Subtract(Span<HistogramBin> parent, ReadOnlySpan<HistogramBin> child)
     {
-        for (var b = 0; b < parent.Length; b++)
-        {
-            parent[b].Gradient -= child[b].Gradient;
-            parent[b].Hessian -= child[b].Hessian;
-            parent[b].Count -= child[b].Count;
-        }
-    }
-
-    /// <summary>
-    /// Stable partition of the leaf's rows by the split's bin table; returns how many went left. Each fixed chunk of
-    /// the segment is split into its left and right rows apart, then the pieces are laid back in chunk order: the
-    /// same result as one pass, whatever the threads.
-    /// </summary>
-    int Partition(int leaf, byte[] column, byte[] goesLeft)
-    {
-        var start = leafStart[leaf];
-        var count = leafCount[leaf];
-        var chunks = (count + ChunkRows - 1) / ChunkRows;
-        var lefts = new int[chunks];
-        ForEachChunk(count, (from, to) =>
-        {
-            int left = 0, right = 0;
-            for (var i = from; i < to; i++)
-            {
-                // Branch-free: write the row to both sides, advance the one it belongs to.
-                var row = rows[start + i];
-                var isLeft = goesLeft[column[row]];
-                leftScratch[from + left] = row;
-                rightScratch[from + right] = row;
-                left += isLeft;
-                right += 1 - isLeft;
-            }
-            lefts[from / ChunkRows] = left;
-        });
-        var leftOffsets = new int[chunks + 1];
-        for (var c = 0; c < chunks; c++) leftOffsets[c + 1] = leftOffsets[c] + lefts[c];
-        var totalLeft = leftOffsets[chunks];
-        ForEachChunk(count, (from, to) =>
-        {
-            var c = from / ChunkRows;
-            var left = lefts[c];
-            leftScratch.AsSpan(from, left).CopyTo(rows.AsSpan(start + leftOffsets[c]));
-            // Rows before this chunk that went right: the chunk's start minus those that went left.
-            rightScratch.AsSpan(from, to - from - left).CopyTo(rows.AsSpan(start + totalLeft + from - leftOffsets[c]));
-        });
-        return totalLeft;
+        var sums = MemoryMarshal.Cast<HistogramBin, Vector256<double>>(parent);
+        var minus = MemoryMarshal.Cast<HistogramBin, Vector256<double>>(child);
+        for (var b = 0; b < sums.Length; b++) sums[b] -= minus[b];
     }
 
     HistogramBin[] Rent() => histogramPool.TryPop(out var histogram) ? histogram : new HistogramBin[data.HistogramLength];

@@ -1,0 +1,79 @@
+namespace MlopsBuild.Learning.Trees.Boosting;
+
+/// <summary>
+/// The training rows in leaf order: each leaf's rows are a contiguous, ascending segment, which a split partitions
+/// stably into its children's. Row-wise work runs in fixed chunks, in parallel when there are many, and gives the
+/// same result as one pass whatever the threads.
+/// </summary>
+internal sealed class LeafRowOrder(int rowCount, ParallelOptions parallel)
+{
+    /// <summary>Rows per task: fixed, so results never depend on the threads.</summary>
+    const int ChunkRows = 1 << 16;
+
+    readonly int[] rows = new int[rowCount];
+    readonly int[] leftScratch = new int[rowCount];
+    readonly int[] rightScratch = new int[rowCount];
+    readonly GradientPair[] gathered = new GradientPair[rowCount];
+
+    /// <summary>Starts a tree: its rows (ascending) are the root's segment, from 0.</summary>
+    public void Reset(ReadOnlySpan<int> bag) => bag.CopyTo(rows);
+
+    public ReadOnlySpan<int> Rows(int start, int count) => rows.AsSpan(start, count);
+
+    /// <summary>Copies the segment's gradient pairs, in its row order, to the front of <see cref="Gathered"/>.</summary>
+    public void Gather(GradientPair[] gradients, int start, int count) =>
+        ForEachChunk(count, (from, to) =>
+        {
+            for (var i = from; i < to; i++) gathered[i] = gradients[rows[start + i]];
+        });
+
+    /// <summary>The gradient pairs the last <see cref="Gather"/> copied.</summary>
+    public ReadOnlySpan<GradientPair> Gathered(int count) => gathered.AsSpan(0, count);
+
+    /// <summary>
+    /// Stable partition of the segment by a split's bin table (1 = left); returns how many went left. Each chunk's
+    /// rows are parted into left and right scratch, then the pieces are laid back in chunk order.
+    /// </summary>
+    public int Partition(int start, int count, byte[] column, byte[] goesLeft)
+    {
+        var chunks = (count + ChunkRows - 1) / ChunkRows;
+        var lefts = new int[chunks];
+        ForEachChunk(count, (from, to) =>
+        {
+            int left = 0, right = 0;
+            for (var i = from; i < to; i++)
+            {
+                // Branch-free: write the row to both sides, advance the one it belongs to.
+                var row = rows[start + i];
+                var isLeft = goesLeft[column[row]];
+                leftScratch[from + left] = row;
+                rightScratch[from + right] = row;
+                left += isLeft;
+                right += 1 - isLeft;
+            }
+            lefts[from / ChunkRows] = left;
+        });
+        var leftOffsets = new int[chunks + 1];
+        for (var c = 0; c < chunks; c++) leftOffsets[c + 1] = leftOffsets[c] + lefts[c];
+        var totalLeft = leftOffsets[chunks];
+        ForEachChunk(count, (from, to) =>
+        {
+            var c = from / ChunkRows;
+            var left = lefts[c];
+            leftScratch.AsSpan(from, left).CopyTo(rows.AsSpan(start + leftOffsets[c]));
+            // Rows before this chunk that went right: the chunk's start minus those that went left.
+            rightScratch.AsSpan(from, to - from - left).CopyTo(rows.AsSpan(start + totalLeft + from - leftOffsets[c]));
+        });
+        return totalLeft;
+    }
+
+    /// <summary>Runs <paramref name="body"/>(from, to) over fixed chunks of [0, count), in parallel when there are many.</summary>
+    void ForEachChunk(int count, Action<int, int> body)
+    {
+        var chunks = (count + ChunkRows - 1) / ChunkRows;
+        if (chunks <= 1 || parallel.MaxDegreeOfParallelism == 1)
+            body(0, count);
+        else
+            Parallel.For(0, chunks, parallel, c => body(c * ChunkRows, Math.Min(count, (c + 1) * ChunkRows)));
+    }
+}
