@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace MlopsBuild.Benchmarks.Training;
 
 /// <summary>
-/// XGBoost (hist) and scikit-learn's HistGradientBoostingClassifier on the same CSV and split, each in its own
+/// XGBoost (hist), scikit-learn's HistGradientBoostingClassifier and LogisticRegression on the same CSV and split, each in its own
 /// python process limited to 2 threads. Loading is not timed: only the fit is. Null when python or the module is missing.
 /// </summary>
 internal static class PythonPeers
@@ -22,6 +22,12 @@ internal static class PythonPeers
         if peer == 'xgboost':
             import xgboost
             model = xgboost.XGBClassifier(n_estimators=trees, max_depth=6, learning_rate=0.1, tree_method='hist', max_bin=255, n_jobs=2)
+        elif peer == 'logistic':
+            # C = 1 (sklearn's default) is the linear section's L2 = 1 / (C x training rows); scaling is part of the fit.
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.pipeline import make_pipeline
+            from sklearn.preprocessing import StandardScaler
+            model = make_pipeline(StandardScaler(), LogisticRegression(solver='lbfgs', C=1.0, max_iter=200))
         else:
             from sklearn.ensemble import HistGradientBoostingClassifier
             model = HistGradientBoostingClassifier(max_iter=trees, max_leaf_nodes=63, learning_rate=0.1, max_bins=255, early_stopping=False)
@@ -37,7 +43,7 @@ internal static class PythonPeers
 
     public sealed record Result(double Seconds, double CpuSeconds, double Auc, double PeakRssMb);
 
-    /// <summary>Runs one peer ("xgboost" or "sklearn"), or explains in <paramref name="note"/> why it could not.</summary>
+    /// <summary>Runs one peer ("xgboost", "sklearn" or "logistic"), or explains in <paramref name="note"/> why it could not.</summary>
     public static Result? Run(string peer, string csv, int trees, double trainShare, out string note)
     {
         var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
