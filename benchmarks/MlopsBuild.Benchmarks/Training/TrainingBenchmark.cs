@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using MlopsBuild.Core.IO;
+using MlopsBuild.Learning.Metrics;
 using MlopsBuild.Learning.Prediction;
 using MlopsBuild.Learning.Training;
 using MlopsBuild.Learning.Trees;
@@ -217,24 +218,9 @@ internal static class TrainingBenchmark
         return scores;
     }
 
-    /// <summary>Area under the ROC curve, by ranking (ties count half).</summary>
-    internal static double Auc(double[] scores, float[] labels)
-    {
-        var order = Enumerable.Range(0, labels.Length).ToArray();
-        Array.Sort(scores.ToArray(), order);
-        double rankSum = 0;
-        long positives = 0;
-        for (var start = 0; start < order.Length;)
-        {
-            var end = start;
-            while (end < order.Length && scores[order[end]] == scores[order[start]]) end++;
-            var averageRank = (start + end + 1) / 2.0;
-            for (var i = start; i < end; i++)
-                if (labels[order[i]] == 1) { rankSum += averageRank; positives++; }
-            start = end;
-        }
-        return (rankSum - positives * (positives + 1) / 2.0) / (positives * (double)(labels.Length - positives));
-    }
+    /// <summary>Area under the ROC curve of raw scores (log-odds), by the library's metric (the sigmoid keeps the order).</summary>
+    internal static double Auc(double[] scores, float[] labels) =>
+        BinaryMetrics.Compute(labels, scores.Select(ScoreTransform.Sigmoid).ToArray()).AucRoc;
 
     static Options? Parse(string[] args) =>
         IntegerOptions.Parse(args, new Dictionary<string, int> { ["--rows"] = 1_000_000, ["--trees"] = 100, ["--repeat"] = 1 }) is { } values
