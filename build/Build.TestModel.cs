@@ -1,3 +1,4 @@
+using MlopsBuild.Data.Reports;
 using MlopsBuild.Data.Schema;
 using MlopsBuild.Engine;
 using MlopsBuild.Engine.Definition;
@@ -58,7 +59,7 @@ partial class Build
             {
                 Threshold = Threshold,
                 Champion = championModel,
-                DataValidation = DataValidationFile.Load(DataReports / "validation.json"),
+                DataValidation = DataValidationFile.Load(DataReports / DataReport.JsonFile),
                 Schema = schema,
             };
             var report = QualityGates.Evaluate(context, ModelGates);
