@@ -49,9 +49,12 @@ public static class ServerProgram
             return Fail(e.Message);
         }
 
-        await using var predictionLog = settings.PredictionLogPath is { } path
+        var predictionLog = settings.PredictionLogPath is { } path
             ? new PredictionLog(path, settings.PredictionLogSampleRate, settings.PredictionLogMaxBytes)
             : null;
+        // Once requests have stopped, write what is queued (bounded, so that a stuck disk cannot hang shutdown).
+        if (predictionLog is not null)
+            app.Lifetime.ApplicationStopped.Register(() => predictionLog.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10)));
         ServingEndpoints.Map(app, model, settings, predictionLog);
         app.Logger.LogInformation("Serving model '{Name}' version {Version} from {Path}", model.Name, model.Version, settings.ModelPath);
         await app.RunAsync();

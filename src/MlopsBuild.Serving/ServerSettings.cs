@@ -48,7 +48,7 @@ public sealed record ServerSettings(
         return new ServerSettings(
             model,
             NullIfEmpty(configuration["MODEL_NAME"]),
-            (long)Number(configuration, "MAX_BODY_BYTES", "--max-body-bytes", DefaultMaxBodyBytes, 1, 1L << 40),
+            (long)Number(configuration, "MAX_BODY_BYTES", "--max-body-bytes", DefaultMaxBodyBytes, 1, 1L << 30),
             NullIfEmpty(configuration["PREDICTION_LOG"]),
             rate,
             (long)Number(configuration, "PREDICTION_LOG_MAX_BYTES", "--prediction-log-max-bytes", DefaultLogMaxBytes, 1, 1L << 40));

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.IO.Pipelines;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
@@ -28,7 +27,7 @@ public sealed class JsonBody : IDisposable
         if (request.ContentType is { } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
             throw BadInputException.UnsupportedMediaType(contentType);
         if (request.ContentLength > maxBytes) throw BadInputException.PayloadTooLarge(maxBytes);
-        var (bytes, length) = await ReadAllAsync(request.BodyReader, maxBytes, cancellation);
+        var (bytes, length) = await ReadAllAsync(request.Body, request.ContentLength, maxBytes, cancellation);
         try
         {
             return new JsonBody(bytes, JsonDocument.Parse(bytes.AsMemory(0, length), ParseOptions));
@@ -41,33 +40,40 @@ public sealed class JsonBody : IDisposable
         }
     }
 
-    static async Task<(byte[] Bytes, int Length)> ReadAllAsync(PipeReader reader, long maxBytes, CancellationToken cancellation)
+    /// <summary>Reads to the end into one pooled array, growing it as needed, and stops as soon as the limit is passed.</summary>
+    static async Task<(byte[] Bytes, int Length)> ReadAllAsync(Stream body, long? contentLength, long maxBytes, CancellationToken cancellation)
     {
-        while (true)
+        var bytes = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(contentLength ?? 4096, 1, maxBytes + 1));
+        var length = 0;
+        try
         {
-            ReadResult result;
-            try
+            while (true)
             {
-                result = await reader.ReadAsync(cancellation);
+                if (length == bytes.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)bytes.Length * 2, maxBytes + 1));
+                    bytes.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(bytes);
+                    bytes = larger;
+                }
+                int read;
+                try
+                {
+                    read = await body.ReadAsync(bytes.AsMemory(length), cancellation);
+                }
+                catch (BadHttpRequestException e)
+                {
+                    throw BadInputException.MalformedJson($"The body could not be read: {e.Message}");
+                }
+                if (read == 0) return (bytes, length);
+                length += read;
+                if (length > maxBytes) throw BadInputException.PayloadTooLarge(maxBytes);
             }
-            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-            {
-                throw BadInputException.PayloadTooLarge(maxBytes);
-            }
-            var data = result.Buffer;
-            if (data.Length > maxBytes)
-            {
-                reader.AdvanceTo(data.End);
-                throw BadInputException.PayloadTooLarge(maxBytes);
-            }
-            if (result.IsCompleted)
-            {
-                var bytes = ArrayPool<byte>.Shared.Rent(Math.Max(1, (int)data.Length));
-                data.CopyTo(bytes);
-                reader.AdvanceTo(data.End);
-                return (bytes, (int)data.Length);
-            }
-            reader.AdvanceTo(data.Start, data.End);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            throw;
         }
     }
 
