@@ -1,5 +1,6 @@
 using MlopsBuild.Benchmarks;
 using MlopsBuild.Benchmarks.Registry;
+using MlopsBuild.Benchmarks.Serving;
 using MlopsBuild.Benchmarks.Training;
 
 // One subcommand per benchmark: dotnet run -c Release --project benchmarks/MlopsBuild.Benchmarks -- <name> [options]
@@ -11,6 +12,9 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["data-validation-child"] = DataValidationBenchmark.RunChild,
     ["training"] = TrainingBenchmark.Run,
     ["registry"] = RegistryBenchmark.Run,
+    ["serving"] = ServingBenchmark.Run,
+    // The bare ASP.NET app serving measures against (not meant to be called by hand).
+    ["serving-ceiling"] = ServingBenchmark.RunCeiling,
 };
 
 if (args.Length > 0 && benchmarks.TryGetValue(args[0], out var run)) return run(args[1..]);
