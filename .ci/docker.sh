@@ -87,8 +87,9 @@ else
   started=$SECONDS
   debootstrap --variant=minbase bookworm "$rootfs" >>"$STATE/base-image.log" 2>&1 \
     || { tail -n 20 "$STATE/base-image.log" >&2; fail "debootstrap failed (log: $STATE/base-image.log)."; }
-  rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* \
-    "$rootfs"/usr/share/doc "$rootfs"/usr/share/man "$rootfs"/usr/share/info "$rootfs"/usr/share/locale
+  for folder in var/cache/apt/archives var/lib/apt/lists usr/share/doc usr/share/man usr/share/info usr/share/locale; do
+    rm -rf "${rootfs:?}/$folder/"*
+  done
   tar --numeric-owner -C "$rootfs" -c . | docker import \
     --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
     --change 'LABEL org.opencontainers.image.base.name=debian:bookworm-minbase' \
