@@ -90,7 +90,7 @@ public sealed class BuildContext
 
     void AddDirectoryEntry(string path)
     {
-        var normalised = ContextPath.Normalise(path) + "/";
+        var normalised = ContextPath.Normalise(path, directory: true);
         entries.TryAdd(normalised, new ContextEntry(normalised, IsDirectory: true, DirectoryMode, OpenContent: null));
     }
 
