@@ -6,6 +6,7 @@
 #   3. the local base image mlopsbuild/base:bookworm (debootstrap --variant=minbase, then docker import),
 #      because no image can be pulled here. Skipped when the image exists; MLOPS_SKIP_BASE_IMAGE=1 skips it.
 # Usage: bash .ci/docker.sh        Prints the DOCKER_HOST and registry address to use on its last lines.
+#        bash .ci/docker.sh stop   Stops the dockerd and registry this script started (by their pid files).
 # Logs: $STATE/dockerd.log, $STATE/registry.log, $STATE/base-image.log
 set -euo pipefail
 
@@ -21,6 +22,18 @@ for tool in dockerd docker docker-registry debootstrap curl; do
   command -v "$tool" >/dev/null || fail "'$tool' is missing: apt-get install -y docker.io docker-registry debootstrap curl"
 done
 mkdir -p "$STATE" "$(dirname "$SOCKET")"
+
+if [ "${1:-}" = stop ]; then
+  for daemon in registry dockerd; do
+    pid="$(cat "$STATE/$daemon.pid" 2>/dev/null || true)"
+    if [ -n "$pid" ] && kill "$pid" 2>/dev/null; then
+      for _ in $(seq 1 80); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done # up to 20 s to shut down
+      echo "== stopped $daemon"
+    fi
+    rm -f "$STATE/$daemon.pid"
+  done
+  exit 0
+fi
 
 # Waits up to $2 seconds for command $1 (a function name) to succeed.
 wait_for() {
@@ -68,6 +81,7 @@ http:
   addr: $REGISTRY_ADDR
 EOF
   setsid docker-registry serve "$STATE/registry.yml" >>"$STATE/registry.log" 2>&1 </dev/null &
+  echo $! >"$STATE/registry.pid"
   wait_for registry_answers 30 "the registry" "$STATE/registry.log"
 fi
 

@@ -37,6 +37,26 @@ public sealed class UnavailableEngineTests : IDisposable
         AssertClear(error, host);
     }
 
+    [Fact]
+    public async Task A_tcp_port_nobody_listens_on_gives_the_one_clear_message()
+    {
+        var port = FreeLoopbackPort();
+        var host = $"tcp://127.0.0.1:{port}";
+        using var docker = new DockerClient(DockerEndpoint.Parse(host));
+
+        var error = await Assert.ThrowsAsync<DockerUnavailableException>(() => docker.VersionAsync());
+
+        AssertClear(error, host);
+    }
+
+    /// <summary>A port that was free a moment ago: bound, read, released.</summary>
+    static int FreeLoopbackPort()
+    {
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        return ((System.Net.IPEndPoint)listener.LocalEndPoint!).Port;
+    }
+
     static void AssertClear(DockerUnavailableException error, string host)
     {
         Assert.StartsWith($"No Docker engine answers at {host} (", error.Message);
