@@ -3,23 +3,22 @@
 #   1. dockerd on MLOPS_DOCKER_SOCKET (default /var/run/docker.sock, so `docker` and the client need no DOCKER_HOST),
 #      vfs storage, no bridge, no iptables: containers use host networking and listen on 127.0.0.1 only;
 #   2. a local OCI registry on 127.0.0.1:5000 (MLOPS_REGISTRY_ADDR);
-#   3. the local base image mlopsbuild/base:bookworm (debootstrap --variant=minbase, then docker import),
-#      because no image can be pulled here. Skipped when the image exists; MLOPS_SKIP_BASE_IMAGE=1 skips it.
+# The local base image (no image can be pulled here) is built by the build and the tests themselves, through
+# MlopsBuild.Containers' LocalBaseImage (./build.sh BuildBaseImage), the one place its recipe lives.
 # Usage: bash .ci/docker.sh        Prints the DOCKER_HOST and registry address to use on its last lines.
 #        bash .ci/docker.sh stop   Stops the dockerd and registry this script started (by their pid files).
-# Logs: $STATE/dockerd.log, $STATE/registry.log, $STATE/base-image.log
+# Logs: $STATE/dockerd.log, $STATE/registry.log
 set -euo pipefail
 
 STATE="${MLOPS_DOCKER_STATE:-/var/lib/mlops-docker}"
 SOCKET="${MLOPS_DOCKER_SOCKET:-/var/run/docker.sock}"
 REGISTRY_ADDR="${MLOPS_REGISTRY_ADDR:-127.0.0.1:5000}"
-BASE_IMAGE="${MLOPS_BASE_IMAGE:-mlopsbuild/base:bookworm}"
 export DOCKER_HOST="unix://$SOCKET"
 
 fail() { echo "error: $*" >&2; exit 1; }
-[ "$(id -u)" -eq 0 ] || fail "run .ci/docker.sh as root (dockerd and debootstrap need it)."
-for tool in dockerd docker docker-registry debootstrap curl; do
-  command -v "$tool" >/dev/null || fail "'$tool' is missing: apt-get install -y docker.io docker-registry debootstrap curl"
+[ "$(id -u)" -eq 0 ] || fail "run .ci/docker.sh as root (dockerd needs it)."
+for tool in dockerd docker docker-registry curl; do
+  command -v "$tool" >/dev/null || fail "'$tool' is missing: apt-get install -y docker.io docker-registry curl"
 done
 mkdir -p "$STATE" "$(dirname "$SOCKET")"
 
@@ -83,32 +82,6 @@ EOF
   setsid docker-registry serve "$STATE/registry.yml" >>"$STATE/registry.log" 2>&1 </dev/null &
   echo $! >"$STATE/registry.pid"
   wait_for registry_answers 30 "the registry" "$STATE/registry.log"
-fi
-
-# ------------------------------------------------------------------------------------------------ 3. base image
-# The same recipe as MlopsBuild.Containers' LocalBaseImage (keep the two in step): Debian bookworm minbase
-# (it already carries libc, libstdc++6 and zlib1g, all a self-contained .NET app needs with invariant
-# globalization), without apt's caches and the docs.
-if [ "${MLOPS_SKIP_BASE_IMAGE:-0}" = 1 ]; then
-  echo "== base image: skipped (MLOPS_SKIP_BASE_IMAGE=1)"
-elif docker image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
-  echo "== base image $BASE_IMAGE already exists"
-else
-  echo "== building the base image $BASE_IMAGE (debootstrap; log: $STATE/base-image.log)"
-  rootfs="$(mktemp -d "$STATE/rootfs.XXXXXX")"
-  chmod 755 "$rootfs" # mktemp makes it 0700, and tar carries that to the image's / (non-root users could not exec)
-  trap 'rm -rf "$rootfs"' EXIT
-  started=$SECONDS
-  debootstrap --variant=minbase bookworm "$rootfs" >>"$STATE/base-image.log" 2>&1 \
-    || { tail -n 20 "$STATE/base-image.log" >&2; fail "debootstrap failed (log: $STATE/base-image.log)."; }
-  for folder in var/cache/apt/archives var/lib/apt/lists usr/share/doc usr/share/man usr/share/info usr/share/locale; do
-    rm -rf "${rootfs:?}/$folder/"*
-  done
-  tar --numeric-owner -C "$rootfs" -c . | docker import \
-    --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
-    --change 'LABEL org.opencontainers.image.base.name=debian:bookworm-minbase' \
-    - "$BASE_IMAGE" >/dev/null
-  echo "   built in $((SECONDS - started))s: $(docker image inspect -f '{{.Size}}' "$BASE_IMAGE") bytes"
 fi
 
 echo "DOCKER_HOST=$DOCKER_HOST"

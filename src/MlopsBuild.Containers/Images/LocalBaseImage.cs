@@ -5,16 +5,20 @@ namespace MlopsBuild.Containers.Images;
 
 /// <summary>
 /// A base image built here, without pulling: Debian bookworm by <c>debootstrap --variant=minbase</c>, imported as
-/// <see cref="DefaultName"/>. Minbase already has what a self-contained .NET app needs with invariant globalization
-/// (libc, libstdc++6, zlib1g); apt's caches and the docs are dropped. Built once: an existing image is reused.
+/// <see cref="DefaultName"/>. Minbase has most of what a self-contained .NET app needs with invariant globalization
+/// (libc, libstdc++6, zlib1g); libssl3 is added, as .NET's hashing and TLS load OpenSSL at run time. apt's caches and
+/// the docs are dropped. Built once: an existing image is reused.
 /// Needs root and debootstrap (apt-get install -y debootstrap); the Debian mirror must be reachable.
-/// <c>.ci/docker.sh</c> runs the same recipe with the docker CLI: keep the two in step.
 /// For real users the default base stays Microsoft's official .NET image; this one is for machines that cannot pull.
 /// </summary>
 public static class LocalBaseImage
 {
-    public const string DefaultName = "mlopsbuild/base:bookworm";
+    /// <summary>The tag ends in the recipe's revision: raise it when the recipe changes, so that an engine holding an
+    /// image of the old recipe builds the new one rather than reusing the old.</summary>
+    public const string DefaultName = "mlopsbuild/base:bookworm-r2";
     public const string Suite = "bookworm";
+
+    const string ExtraPackages = "libssl3";
 
     static readonly string[] Changes =
     [
@@ -31,7 +35,7 @@ public static class LocalBaseImage
         if (await docker.InspectImageAsync(name, cancellationToken) is { } existing) return existing;
         if (!OperatingSystem.IsLinux() || !Environment.IsPrivilegedProcess)
             throw new InvalidOperationException(
-                $"The base image {name} is missing and building it needs root on Linux (debootstrap): run 'bash .ci/docker.sh' as root once, " +
+                $"The base image {name} is missing and building it needs root on Linux (debootstrap): run './build.sh BuildBaseImage' as root once, " +
                 "or configure a base image the engine already has.");
 
         var rootFilesystem = Directory.CreateTempSubdirectory("mlops-rootfs-").FullName;
@@ -39,8 +43,8 @@ public static class LocalBaseImage
         {
             // A temp folder is 0700, and tar carries that to the image's "/": a non-root user could then run nothing.
             File.SetUnixFileMode(rootFilesystem, Context.BuildContext.DirectoryMode);
-            log?.Invoke($"debootstrap --variant=minbase {Suite} (a minute or two)");
-            await RunAsync("debootstrap", ["--variant=minbase", Suite, rootFilesystem], log, cancellationToken);
+            log?.Invoke($"debootstrap --variant=minbase --include={ExtraPackages} {Suite} (a minute or two)");
+            await RunAsync("debootstrap", ["--variant=minbase", $"--include={ExtraPackages}", Suite, rootFilesystem], log, cancellationToken);
             foreach (var folder in Trimmed) DeleteContents(Path.Combine(rootFilesystem, folder));
             await ImportAsync(docker, rootFilesystem, ImageReference.Parse(name), log, cancellationToken);
         }

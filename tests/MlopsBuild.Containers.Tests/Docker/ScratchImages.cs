@@ -1,3 +1,4 @@
+using MlopsBuild.Testing.Docker;
 using MlopsBuild.Containers.Context;
 using MlopsBuild.Containers.Engine;
 

@@ -1,4 +1,6 @@
-namespace MlopsBuild.Containers.Tests.Docker;
+using Xunit;
+
+namespace MlopsBuild.Testing.Docker;
 
 /// <summary>A fact that needs the real Docker engine; see <see cref="DockerRequirement"/> for when it skips or fails.</summary>
 public sealed class DockerFactAttribute : FactAttribute

@@ -1,7 +1,7 @@
 using MlopsBuild.Containers.Engine;
 using MlopsBuild.Containers.Images;
 
-namespace MlopsBuild.Containers.Tests.Docker;
+namespace MlopsBuild.Testing.Docker;
 
 /// <summary>
 /// The one rule for tests that need the real engine (and the local registry): without one they skip, loudly, unless

@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using MlopsBuild.Containers.Engine;
+using MlopsBuild.Containers.Images;
+using MlopsBuild.Core.IO;
+using MlopsBuild.Data.Schema;
+using MlopsBuild.Deployment.Smoke;
+using MlopsBuild.Engine;
+using MlopsBuild.Engine.Definition;
+using MlopsBuild.Engine.Parameters;
+using MlopsBuild.Engine.Paths;
+using MlopsBuild.Learning;
+using MlopsBuild.Learning.Persistence;
+using MlopsBuild.Learning.Training;
+using MlopsBuild.Registry;
+using MlopsBuild.Registry.Audit;
+using MlopsBuild.Registry.Versions;
+
+/// <summary>The package stage: the model server image, built through the Docker Engine API and smoke-tested.</summary>
+partial class Build
+{
+    [Parameter("Base image of the model server (default: the local Debian base LocalBaseImage builds; where images can be pulled, e.g. mcr.microsoft.com/dotnet/runtime-deps:10.0)")]
+    readonly string BaseImage = LocalBaseImage.DefaultName;
+
+    [Parameter("Repository of the model server image; the tag is the model version")]
+    readonly string ImageRepository = "mlopsbuild/loans-model";
+
+    static AbsolutePath PackageDirectory => ArtifactsDirectory / "package";
+    static AbsolutePath PublishedServer => PackageDirectory / "server";
+    static AbsolutePath ImageRecord => PackageDirectory / "image.json";
+
+    /// <summary>Rows the smoke test sends: the first test rows, the golden gate's own.</summary>
+    const int SmokeRows = 25;
+
+    Target BuildBaseImage => _ => _
+        .Description("Builds the local base image (debootstrap + docker import) where none can be pulled; skipped when it exists")
+        .Executes(async () =>
+        {
+            using var docker = DockerClient.FromEnvironment();
+            var image = await LocalBaseImage.EnsureAsync(docker, BaseImage, Console.WriteLine);
+            Note("base image", $"{BaseImage} ({image.Size / 1_000_000.0:F1} MB)");
+        });
+
+    Target Package => _ => _
+        .Description("Builds the model server image of the tested model and smoke-tests it: predictions must equal offline scoring")
+        .DependsOn(TestModel)
+        .Executes(async () =>
+        {
+            var registry = ModelRegistry.Open(RegistryDirectory, Actor);
+            var version = TestedVersion(registry);
+            var model = ModelFile.Load(ModelFilePath);
+            PublishServer();
+
+            using var docker = DockerClient.FromEnvironment();
+            if (BaseImage == LocalBaseImage.DefaultName) await LocalBaseImage.EnsureAsync(docker, BaseImage, Console.WriteLine);
+            var spec = new ServerImageSpec(BaseImage, PublishedServer, [$"{ServerImage.ServerFolder}/MlopsBuild.Serving"], ModelFilePath,
+                $"{ImageRepository}:{version.Label}", ImageLabels(version, model));
+            var image = await ServerImage.BuildAsync(docker, spec, line => Console.WriteLine(line.TrimEnd()));
+            Console.WriteLine($"Built {image.Tag} ({image.Id}, {image.Size / 1_000_000.0:F1} MB).");
+
+            var rows = await SmokeTestAsync(docker, image, model);
+            Console.WriteLine($"Smoke test: the container's predictions on {rows} test rows equal offline scoring.");
+
+            registry.Append(new AuditEvent("package", version.Number, $"image {image.Tag}",
+                new Dictionary<string, string> { ["image_id"] = image.Id, ["image_tag"] = image.Tag, ["image_bytes"] = image.Size.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
+            AtomicFile.WriteAllText(ImageRecord, JsonSerializer.Serialize(new { version = version.Label, tag = image.Tag, id = image.Id, bytes = image.Size }, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+            Note("image", $"{image.Tag} {image.Id[..19]}");
+            Note("size", $"{image.Size / 1_000_000.0:F1} MB");
+        });
+
+    /// <summary>The registered version of artifacts/model/model.mlmodel; it must have passed its gates.</summary>
+    static ModelVersion TestedVersion(ModelRegistry registry)
+    {
+        var hash = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(ModelFilePath)));
+        foreach (var summary in registry.List())
+        {
+            var version = registry.Get(summary.Number);
+            if (!version.Artifacts.TryGetValue(ModelArtifact, out var artifact) || artifact.Sha256 != hash) continue;
+            return version.Accepted
+                ? version
+                : throw new BuildFailedException($"{version.Label} (this model) was rejected by TestModel: {string.Join("; ", version.RejectionReasons)}. Only a model that passed its gates is packaged");
+        }
+        throw new BuildFailedException($"{Display(ModelFilePath)} is not registered: run TestModel first (./build.sh Package runs it)");
+    }
+
+    /// <summary>
+    /// The server, published self-contained for linux-x64: the local base image has no .NET, and one folder is
+    /// simpler to ship than a runtime beside it (see the README for the measured trade-off).
+    /// </summary>
+    static void PublishServer()
+    {
+        var project = RootDirectory / "src" / "MlopsBuild.Serving";
+        DotNet("restore", project);
+        DotNet("publish", project, "--no-restore", "-c", "Release", "-r", "linux-x64", "--self-contained", "true", "-o", PublishedServer);
+    }
+
+    /// <summary>OCI annotations and the lineage a running container can be traced back by.</summary>
+    Dictionary<string, string> ImageLabels(ModelVersion version, TrainedModel model) => new(StringComparer.Ordinal)
+    {
+        ["org.opencontainers.image.title"] = ImageRepository,
+        ["org.opencontainers.image.version"] = version.Label,
+        ["org.opencontainers.image.revision"] = version.Lineage.Git?.Commit ?? "unknown",
+        ["io.mlopsbuild.model.version"] = version.Label,
+        ["io.mlopsbuild.model.digest"] = version.Artifacts[ModelArtifact].Sha256,
+        ["io.mlopsbuild.data.fingerprint"] = model.Metadata.DataFingerprint,
+    };
+
+    /// <summary>Runs the image on a free loopback port, waits until it is ready, holds its predictions to offline scoring, removes it.</summary>
+    async Task<int> SmokeTestAsync(DockerClient docker, BuiltImage image, TrainedModel model)
+    {
+        var dataset = TabularDatasetLoader.Load(Data, SchemaFile.Load(Schema));
+        var testRows = DataSplit.Create(dataset, SplitParameters.Read(model.Metadata)).Test;
+        var rows = dataset.Data.Features.Select(testRows.AsSpan(0, Math.Min(SmokeRows, testRows.Length)));
+
+        var port = FreeLoopbackPort();
+        var container = await docker.CreateContainerAsync(new ContainerSpec(image.Id) { Command = ["--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)] });
+        try
+        {
+            await docker.StartContainerAsync(container);
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
+            var server = new ModelServerClient(http);
+            await server.WaitReadyAsync(TimeSpan.FromSeconds(30), async () => (await docker.InspectContainerAsync(container))?.Running == true);
+            return await SmokeTest.RunAsync(server, model, rows);
+        }
+        catch (SmokeTestException e)
+        {
+            var logs = await docker.ContainerLogsAsync(container);
+            throw new BuildFailedException($"The image {image.Tag} failed its smoke test: {e.Message}. Its output:\n{logs.Stdout}{logs.Stderr}");
+        }
+        finally
+        {
+            await docker.RemoveContainerAsync(container);
+        }
+    }
+
+    static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
