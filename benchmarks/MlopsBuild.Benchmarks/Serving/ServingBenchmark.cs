@@ -38,9 +38,11 @@ internal static class ServingBenchmark
         var processes = new List<Process>();
         try
         {
-            var modelPath = Option(args, "--model") ?? (File.Exists("artifacts/model/model.mlmodel") ? "artifacts/model/model.mlmodel" : TrainModel(root));
+            // The goal names a 100-tree model: Train's own model may have stopped early with fewer.
+            var modelPath = Option(args, "--model") ?? TrainModel(root);
             var model = ModelFile.Load(modelPath);
-            Console.WriteLine($"Model {modelPath}: {model.Metadata.Parameters.GetValueOrDefault("Trees", "?")} trees, {model.Signature.Inputs.Count} inputs");
+            var trees = model.Predictor is TreeEnsemble ensemble ? ensemble.Trees.Count.ToString(CultureInfo.InvariantCulture) : "no";
+            Console.WriteLine($"Model {modelPath}: {trees} trees, {model.Signature.Inputs.Count} inputs");
             var server = Publish(Path.Combine(root, "server"));
             var body = SingleRowRequest(model);
             var script = Path.Combine(root, "infer.lua");
@@ -108,7 +110,7 @@ internal static class ServingBenchmark
 
     static string TrainModel(string root)
     {
-        Console.WriteLine("No artifacts/model/model.mlmodel: training a 100-tree model on data/loans.csv ...");
+        Console.WriteLine("Training a 100-tree model on data/loans.csv ...");
         var dataset = TabularDatasetLoader.Load("data/loans.csv", SchemaFile.Load("data/loans.schema.yaml"));
         var trainer = new GbdtTrainer(new GbdtOptions { Trees = 100 });
         var model = new TrainedModel(dataset.Signature, trainer.Fit(dataset.Data, null), new TrainingMetadata(trainer.Name, trainer.Parameters, trainer.Seed, "benchmark", dataset.Data.RowCount));
