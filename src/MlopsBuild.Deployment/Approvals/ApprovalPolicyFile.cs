@@ -65,8 +65,10 @@ public static partial class ApprovalPolicyFile
         }
         catch (YamlException e)
         {
-            throw Error(file, e.Start, $"not valid YAML: {(e.InnerException ?? e).Message.TrimEnd('.')}",
-                "Fix the syntax there (indentation, quotes and 'key: value' spacing).");
+            var message = (e.InnerException ?? e).Message.TrimEnd('.');
+            throw Error(file, e.Start, $"not valid YAML: {message}", message.StartsWith("Duplicate key", StringComparison.Ordinal)
+                ? "Keep one entry per key."
+                : "Fix the syntax there (indentation, quotes and 'key: value' spacing).");
         }
         if (stream.Documents.Count == 0)
             throw new ApprovalPolicyException(file, 0, 0, "the policy file is empty", "Write required_approvals and approvers in it.");
@@ -135,7 +137,13 @@ public static partial class ApprovalPolicyFile
         }
         catch (Exception e) when (e is FormatException or ArgumentException or CryptographicException)
         {
-            throw Error(file, node.Start, $"the public_key of '{id}' is not an ECDSA public key ({e.Message.TrimEnd('.')})",
+            var why = e switch
+            {
+                ArgumentException => "no complete PEM 'PUBLIC KEY' block",
+                FormatException => "not base64",
+                _ => "not a SubjectPublicKeyInfo",
+            };
+            throw Error(file, node.Start, $"the public_key of '{id}' is not an ECDSA public key ({why})",
                 "Paste the public key line ApprovalKeyGenerator printed (base64 SubjectPublicKeyInfo) or a '-----BEGIN PUBLIC KEY-----' block.");
         }
         if (!ApproverKeys.IsP256(key))
