@@ -31,6 +31,7 @@ public sealed class ApprovalSigner : IDisposable
         try
         {
             key.ImportFromPem(File.ReadAllText(path));
+            key.ExportParameters(includePrivateParameters: true); // throws for a public key: a signer needs the private half
             if (!ApproverKeys.IsP256(key)) throw new ApprovalKeyException($"{path}: the key is not on curve P-256. Generate one with ApprovalKeyGenerator.");
             return new ApprovalSigner(key);
         }
