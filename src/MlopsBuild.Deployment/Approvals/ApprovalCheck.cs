@@ -8,4 +8,8 @@ public sealed record ApprovalCheck(
     bool Approved,
     string Verdict,
     IReadOnlyList<string> CountedApprovers,
-    IReadOnlyList<RecordAssessment> Records);
+    IReadOnlyList<RecordAssessment> Records)
+{
+    /// <summary>The verdict, then one indented line per record, for the console and the audit log.</summary>
+    public string Describe() => string.Join('\n', Records.Select(r => "  " + r).Prepend(Verdict));
+}

@@ -136,6 +136,18 @@ public sealed class VerifierTests : IDisposable
     }
 
     [Fact]
+    public void The_description_lists_every_record_with_its_reason()
+    {
+        var check = Check(approvers.Policy(required: 1), approvers.Approve("alice", TimeSpan.FromHours(2)), approvers.Approve(Author));
+
+        Assert.Equal("""
+            1 of 1 required approvals: alice
+              approve by alice at 2026-11-28T10:00:00.0000000Z: counts
+              approve by dave at 2026-11-28T11:00:00.0000000Z: dave authored the training run and the policy forbids self-approval
+            """.Replace("\r", ""), check.Describe());
+    }
+
+    [Fact]
     public void No_records_means_nothing_is_approved()
     {
         var check = Check(approvers.Policy(required: 2));
