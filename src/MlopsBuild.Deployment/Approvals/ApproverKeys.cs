@@ -3,9 +3,9 @@ using System.Security.Cryptography;
 namespace MlopsBuild.Deployment.Approvals;
 
 /// <summary>The one kind of key approvals use, ECDSA on NIST P-256, and the text forms it travels in.</summary>
-public static class ApproverKeys
+internal static class ApproverKeys
 {
-    public static readonly Oid CurveOid = ECCurve.NamedCurves.nistP256.Oid;
+    static readonly Oid CurveOid = ECCurve.NamedCurves.nistP256.Oid;
 
     /// <summary>The public half as the policy file lists it: SubjectPublicKeyInfo (DER), base64 on one line.</summary>
     public static string PublicKeyText(ECDsa key) => Convert.ToBase64String(key.ExportSubjectPublicKeyInfo());
