@@ -1,4 +1,3 @@
-using MlopsBuild.Core.Hashing;
 using MlopsBuild.Core.IO;
 using MlopsBuild.Data.Inference;
 using MlopsBuild.Data.Reports;
@@ -64,9 +63,7 @@ partial class Build
             var declared = SchemaFile.Load(Schema);
             var schema = declared with { DriftShare = DriftShare ?? declared.DriftShare, FailOnDrift = FailOnDrift || declared.FailOnDrift };
             var reference = ReferenceStatistics is null ? null : StatisticsFile.Load(ReferenceStatistics);
-            var hashes = HashCache.Load(TemporaryDirectory / "data-hash-cache.json");
-            var result = DataCheck.Run(Data, schema, new ContentHasher(hashes), reference);
-            hashes.Save();
+            var result = Hashing(hasher => DataCheck.Run(Data, schema, hasher, reference));
             DataReport.WriteAll(result, DataReports, RootDirectory);
             foreach (var anomaly in result.Anomalies) Console.WriteLine(anomaly);
             Note("rows", result.Rows);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Reflection;
-using MlopsBuild.Core.Hashing;
 using MlopsBuild.Data.Fingerprints;
 using MlopsBuild.Data.Validation;
 using MlopsBuild.Engine.Paths;
@@ -14,11 +13,7 @@ partial class Build
 {
     Lineage Lineage(TrainedModel model)
     {
-        var hashes = HashCache.Load(TemporaryDirectory / "data-hash-cache.json");
-        var hasher = new ContentHasher(hashes);
-        var files = DatasetFingerprint.Files(DatasetFiles.Resolve(Data), hasher);
-        var schemaHash = hasher.HashFile(Schema);
-        hashes.Save();
+        var (files, schemaHash) = Hashing(hasher => (DatasetFingerprint.Files(DatasetFiles.Resolve(Data), hasher), hasher.HashFile(Schema)));
         var fingerprints = files.ToDictionary(f => Display(AbsolutePath.Create(f.Path)), f => f.Hash);
         fingerprints["dataset"] = DatasetFingerprint.Of(files);
         return new Lineage

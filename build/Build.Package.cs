@@ -12,7 +12,6 @@ using MlopsBuild.Engine.Parameters;
 using MlopsBuild.Engine.Paths;
 using MlopsBuild.Learning;
 using MlopsBuild.Learning.Persistence;
-using MlopsBuild.Learning.Training;
 using MlopsBuild.Registry;
 using MlopsBuild.Registry.Audit;
 using MlopsBuild.Registry.Versions;
@@ -72,7 +71,7 @@ partial class Build
     /// <summary>The registered version of artifacts/model/model.mlmodel; it must have passed its gates.</summary>
     static ModelVersion TestedVersion(ModelRegistry registry)
     {
-        var hash = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(ModelFilePath)));
+        var hash = ModelFileDigest();
         foreach (var summary in registry.List())
         {
             var version = registry.Get(summary.Number);
@@ -109,8 +108,7 @@ partial class Build
     /// <summary>Runs the image on a free loopback port, waits until it is ready, holds its predictions to offline scoring, removes it.</summary>
     async Task<int> SmokeTestAsync(DockerClient docker, BuiltImage image, TrainedModel model)
     {
-        var dataset = TabularDatasetLoader.Load(Data, SchemaFile.Load(Schema));
-        var testRows = DataSplit.Create(dataset, SplitParameters.Read(model.Metadata)).Test;
+        var (dataset, testRows) = HeldOutRows(model, SchemaFile.Load(Schema));
         var rows = dataset.Data.Features.Select(testRows.AsSpan(0, Math.Min(SmokeRows, testRows.Length)));
 
         var port = FreeLoopbackPort();

@@ -47,10 +47,9 @@ partial class Build
         {
             var model = ModelFile.Load(ModelFilePath);
             var schema = SchemaFile.Load(Schema);
-            var dataset = TabularDatasetLoader.Load(Data, schema);
             if (DataFingerprint() != model.Metadata.DataFingerprint)
                 throw new BuildFailedException($"{Display(Data)} changed since {Display(ModelFilePath)} was trained: run Train again (./build.sh TestModel runs it when needed)");
-            var testRows = DataSplit.Create(dataset, SplitParameters.Read(model.Metadata)).Test;
+            var (dataset, testRows) = HeldOutRows(model, schema);
 
             var registry = ModelRegistry.Open(RegistryDirectory, Actor);
             var champion = registry.TryResolveAlias("factory");
@@ -66,9 +65,10 @@ partial class Build
             foreach (var line in GateReportText.Lines(report)) Console.WriteLine(line);
             AtomicWrite(ModelDirectory / GateReportJson.FileName, GateReportJson.ToBytes(report));
 
-            var evaluation = ModelEvaluation.Of(model.Predictor, dataset.Data.Select(testRows), Threshold);
+            var test = dataset.Data.Select(testRows);
+            var evaluation = ModelEvaluation.Of(model.Predictor, test, Threshold);
             var version = RegisterCandidate(registry, model, evaluation, report);
-            WriteModelCard(model, dataset, testRows, evaluation, report, version, champion, championModel);
+            WriteModelCard(model, dataset, testRows, test, evaluation, report, version, champion, championModel);
 
             Note("version", $"{version.Label} ({(version.Accepted ? "candidate" : "rejected")})");
             Note("gates", $"{report.Checks.Count - report.Failures.Count} of {report.Checks.Count} checks passed");
@@ -78,6 +78,13 @@ partial class Build
 
     const string ModelArtifact = "model";
 
+    /// <summary>The data, and the rows Train held out from it (the split is recorded in the model's metadata).</summary>
+    (TabularDataset Dataset, int[] TestRows) HeldOutRows(TrainedModel model, DatasetSchema schema)
+    {
+        var dataset = TabularDatasetLoader.Load(Data, schema);
+        return (dataset, DataSplit.Create(dataset, SplitParameters.Read(model.Metadata)).Test);
+    }
+
     /// <summary>
     /// Registers the model with its metrics and gate checks. A rerun on the same model whose checks came out the same
     /// returns the version already registered rather than adding an identical one.
@@ -86,7 +93,7 @@ partial class Build
     {
         var checks = report.Checks.Select(c => new GateCheck(c.Kind, c.Name, c.Passed, c.Reason, c.Actual, c.Expected)).ToList();
         var metrics = evaluation.Values.Where(v => double.IsFinite(v.Value)).ToDictionary(v => v.Name, v => v.Value);
-        var modelHash = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(ModelFilePath)));
+        var modelHash = ModelFileDigest();
         if (registry.List().FirstOrDefault() is { } newest
             && registry.Get(newest.Number) is var latest
             && latest.Artifacts.TryGetValue(ModelArtifact, out var artifact) && artifact.Sha256 == modelHash
@@ -113,10 +120,9 @@ partial class Build
         return version;
     }
 
-    void WriteModelCard(TrainedModel model, TabularDataset dataset, int[] testRows, ModelEvaluation evaluation, GateReport report,
-        ModelVersion version, ModelVersion? champion, TrainedModel? championModel)
+    void WriteModelCard(TrainedModel model, TabularDataset dataset, int[] testRows, TrainingData test, ModelEvaluation evaluation,
+        GateReport report, ModelVersion version, ModelVersion? champion, TrainedModel? championModel)
     {
-        var test = dataset.Data.Select(testRows);
         var championMetrics = champion is null || championModel is null || championModel.Task != model.Task
             ? null
             : EvaluateChampion(championModel, dataset, testRows, test) is { } championEvaluation ? new ChampionMetrics(champion.Label, championEvaluation) : null;

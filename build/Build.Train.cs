@@ -1,4 +1,3 @@
-using MlopsBuild.Core.Hashing;
 using MlopsBuild.Data.Fingerprints;
 using MlopsBuild.Data.Schema;
 using MlopsBuild.Data.Validation;
@@ -104,11 +103,5 @@ partial class Build
     };
 
     /// <summary>The data's content hash, as ValidateData records it (the hash cache makes this cheap after it ran).</summary>
-    string DataFingerprint()
-    {
-        var hashes = HashCache.Load(TemporaryDirectory / "data-hash-cache.json");
-        var fingerprint = DatasetFingerprint.Of(DatasetFingerprint.Files(DatasetFiles.Resolve(Data), new ContentHasher(hashes)));
-        hashes.Save();
-        return fingerprint;
-    }
+    string DataFingerprint() => Hashing(hasher => DatasetFingerprint.Of(DatasetFingerprint.Files(DatasetFiles.Resolve(Data), hasher)));
 }
