@@ -15,7 +15,10 @@ namespace MlopsBuild.Deployment.Approvals;
 /// model-digest:71:sha256:…
 /// image-digest:71:sha256:…
 /// comment:11:metrics ok.
+/// via:64:github-environment factory, run 123 attempt 1, reviewer alice-gh
 /// </code>
+/// The <c>via</c> line is there only for a statement with <see cref="ApprovalStatement.Via"/>: a statement without one keeps
+/// the bytes it always had, and stripping or adding the line changes what was signed.
 /// Each line is <c>name:length:value</c> with the value's length in UTF-8 bytes, so a value holding a newline or a colon
 /// cannot pose as another field. Time is UTC with seven fractional digits; the version is an invariant decimal.
 /// </summary>
@@ -36,6 +39,7 @@ public static class ApprovalCanonicalForm
         Field(text, "model-digest", statement.ModelDigest);
         Field(text, "image-digest", statement.ImageDigest);
         Field(text, "comment", statement.Comment);
+        if (statement.Via is { } via) Field(text, "via", via.Text);
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 

@@ -11,20 +11,25 @@ namespace MlopsBuild.Deployment.Approvals;
 /// Reads the committed approval policy (the build uses <c>deploy/approval-policy.yaml</c>):
 /// <code>
 /// required_approvals: 2          # N: distinct approvers needed
-/// forbid_self_approval: true     # optional, default true: the training run's author cannot approve it
+/// forbid_self_approval: true     # optional, default true: the training run's author (id or github_login) cannot approve it
 /// max_age: 30d                   # optional: approvals older than this no longer count (m, h or d)
+/// github_environment:            # optional: reviews of this GitHub environment count as approvals
+///   name: factory                # the environment the Promote job runs in, with required reviewers
+///   public_key: MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE…   # public half of the key stored as that environment's secret
 /// approvers:                     # M: who may approve, each with an ECDSA P-256 public key
-///   - id: alice                  # identity as the build knows it (GitHub login)
+///   - id: alice                  # identity as the build knows it
 ///     public_key: MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE…   # base64 SubjectPublicKeyInfo, or a PEM block
+///     github_login: alice-gh     # optional: her reviews of github_environment count as her approvals
 /// </code>
+/// A GitHub review counts only for the approver whose github_login it carries; a reviewer listed nowhere counts for no one.
 /// Every problem is one <see cref="ApprovalPolicyException"/> naming file(line,column) and the fix.
 /// </summary>
 public static partial class ApprovalPolicyFile
 {
     public const string DefaultPath = "deploy/approval-policy.yaml";
 
-    static readonly string[] TopKeys = ["required_approvals", "approvers", "forbid_self_approval", "max_age"];
-    static readonly string[] ApproverEntryKeys = ["id", "public_key"];
+    static readonly string[] TopKeys = ["required_approvals", "approvers", "forbid_self_approval", "max_age", "github_environment"];
+    static readonly string[] ApproverEntryKeys = ["id", "public_key", "github_login"];
 
     public static ApprovalPolicy Load(string path)
     {
@@ -53,7 +58,8 @@ public static partial class ApprovalPolicyFile
                 "Lower required_approvals or list more approvers.");
         var forbidSelf = !entries.TryGetValue("forbid_self_approval", out var f) || Boolean(f, file);
         TimeSpan? maxAge = entries.TryGetValue("max_age", out var m) ? Duration(m, file) : null;
-        return new ApprovalPolicy(required, approvers, forbidSelf, maxAge);
+        var environment = entries.TryGetValue("github_environment", out var g) ? ReadGitHubEnvironment(g, approvers, file) : null;
+        return new ApprovalPolicy(required, approvers, forbidSelf, maxAge, environment);
     }
 
     static YamlNode ReadDocument(string text, string file)
@@ -103,16 +109,19 @@ public static partial class ApprovalPolicyFile
             var fields = Entries(entry, file, ApproverEntryKeys, "an approver");
             var idNode = fields.TryGetValue("id", out var i) ? i : throw Error(file, entry.Start, "an approver has no id", "Add 'id: <GitHub login>'.");
             var id = Identity(idNode, file);
-            if (approvers.Any(x => ApprovalPolicy.SameIdentity(x.Id, id)))
-                throw Error(file, idNode.Start, $"approver '{id}' is listed twice", "List each release manager once (identities ignore case).");
+            if (approvers.FirstOrDefault(x => x.IsIdentifiedBy(id)) is { } same)
+                throw ApprovalPolicy.SameIdentity(same.Id, id)
+                    ? Error(file, idNode.Start, $"approver '{id}' is listed twice", "List each release manager once (identities ignore case).")
+                    : Error(file, idNode.Start, $"approver id '{id}' is the github_login of '{same.Id}'", OneIdentityOnePerson);
             var keyNode = fields.TryGetValue("public_key", out var k)
                 ? k
                 : throw Error(file, entry.Start, $"approver '{id}' has no public_key", "Paste the line ApprovalKeyGenerator printed for them.");
-            var key = PublicKey(keyNode, id, file);
+            var key = PublicKey(keyNode, $"'{id}'", file);
             if (approvers.FirstOrDefault(x => x.PublicKey == key) is { } twin)
                 throw Error(file, keyNode.Start, $"approver '{id}' has the same public key as '{twin.Id}'",
                     "Each approver needs their own key pair, or one person would count as two approvals.");
-            approvers.Add(new Approver(id, key));
+            var login = fields.TryGetValue("github_login", out var g) ? GitHubLogin(g, id, approvers, file) : null;
+            approvers.Add(new Approver(id, key, login));
         }
         return approvers;
     }
@@ -126,7 +135,7 @@ public static partial class ApprovalPolicyFile
                 "Use the login as the build sees it: letters, digits and . _ - @ +, starting with a letter or digit.");
     }
 
-    static string PublicKey(YamlNode node, string id, string file)
+    static string PublicKey(YamlNode node, string whose, string file)
     {
         var text = Scalar(node, file, "public_key").Trim();
         using var key = ECDsa.Create();
@@ -143,11 +152,11 @@ public static partial class ApprovalPolicyFile
                 FormatException => "not base64",
                 _ => "not a SubjectPublicKeyInfo",
             };
-            throw Error(file, node.Start, $"the public_key of '{id}' is not an ECDSA public key ({why})",
+            throw Error(file, node.Start, $"the public_key of {whose} is not an ECDSA public key ({why})",
                 "Paste the public key line ApprovalKeyGenerator printed (base64 SubjectPublicKeyInfo) or a '-----BEGIN PUBLIC KEY-----' block.");
         }
         if (!ApproverKeys.IsP256(key))
-            throw Error(file, node.Start, $"the public_key of '{id}' is not on curve P-256", "Generate the approver's key with ApprovalKeyGenerator.");
+            throw Error(file, node.Start, $"the public_key of {whose} is not on curve P-256", "Generate the key with ApprovalKeyGenerator.");
         return ApproverKeys.PublicKeyText(key);
     }
 

@@ -7,10 +7,11 @@ namespace MlopsBuild.Deployment.Approvals;
 /// <summary>
 /// One record as a JSON file. The JSON is only a container: the signature covers <see cref="ApprovalCanonicalForm"/>,
 /// rebuilt from the fields read back. Unknown fields are refused, so nothing can ride along looking signed.
+/// <c>via</c> is written only for a statement that has one, so records without it keep their bytes.
 /// </summary>
 internal static class ApprovalRecordJson
 {
-    static readonly string[] Fields = ["format", "decision", "approver", "time", "version", "modelDigest", "imageDigest", "comment", "signature"];
+    static readonly string[] Fields = ["format", "decision", "approver", "time", "version", "modelDigest", "imageDigest", "comment", "via", "signature"];
 
     public static byte[] Write(ApprovalRecord record)
     {
@@ -27,6 +28,7 @@ internal static class ApprovalRecordJson
             json.WriteString("modelDigest", s.ModelDigest);
             json.WriteString("imageDigest", s.ImageDigest);
             json.WriteString("comment", s.Comment);
+            if (s.Via is { } via) json.WriteString("via", via.Text);
             json.WriteString("signature", record.Signature);
             json.WriteEndObject();
         }
@@ -61,7 +63,8 @@ internal static class ApprovalRecordJson
                 Version(root, file),
                 Text(root, "modelDigest", file),
                 Text(root, "imageDigest", file),
-                Text(root, "comment", file));
+                Text(root, "comment", file),
+                root.TryGetProperty("via", out _) ? Via(Text(root, "via", file), file) : null);
             return new ApprovalRecord(statement, Text(root, "signature", file));
         }
     }
@@ -82,6 +85,10 @@ internal static class ApprovalRecordJson
         "reject" => ApprovalDecision.Reject,
         _ => throw new ApprovalRecordException(file, $"decision '{text}' is neither 'approve' nor 'reject'"),
     };
+
+    static GitHubReviewOrigin Via(string text, string file) =>
+        GitHubReviewOrigin.Parse(text)
+            ?? throw new ApprovalRecordException(file, $"via '{text}' is not 'github-environment <name>, run <id> attempt <n>, reviewer <login>'");
 
     // Parsed exactly as written, so the canonical form rebuilt from it is the one that was signed.
     static DateTimeOffset Time(string text, string file) =>

@@ -21,24 +21,34 @@ public sealed class ApprovalSigner : IDisposable
     public string PublicKey => ApproverKeys.PublicKeyText(key);
 
     /// <summary>Loads a PEM private key (PKCS#8 or SEC1), refusing files that other users may read.</summary>
-    public static ApprovalSigner FromPemFile(string path)
+    public static ApprovalSigner FromPemFile(string path) => FromPemFile(path, KeyEnvironmentVariable, "approver key");
+
+    /// <param name="variable">The environment variable that named the file, for the remedy.</param>
+    /// <param name="keyName">What the key is, in messages: "approver key".</param>
+    internal static ApprovalSigner FromPemFile(string path, string variable, string keyName)
     {
         if (!File.Exists(path))
-            throw new ApprovalKeyException($"{path}: approver key not found. Set {KeyEnvironmentVariable} to your private key's path, or generate one with ApprovalKeyGenerator.");
+            throw new ApprovalKeyException($"{path}: {keyName} not found. Set {variable} to the private key's path, or generate one with ApprovalKeyGenerator.");
         if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & OthersOrGroup) != 0)
-            throw new ApprovalKeyException($"{path}: approver key is readable by other users (mode {Convert.ToString((int)File.GetUnixFileMode(path), 8)}). Run 'chmod 600 {path}'.");
+            throw new ApprovalKeyException($"{path}: {keyName} is readable by other users (mode {Convert.ToString((int)File.GetUnixFileMode(path), 8)}). Run 'chmod 600 {path}'.");
+        return FromPem(File.ReadAllText(path), path, $"Point {variable} at the private key file ApprovalKeyGenerator wrote.");
+    }
+
+    /// <summary>Loads a PEM private key from text; messages name <paramref name="source"/> and never quote the text.</summary>
+    internal static ApprovalSigner FromPem(string pem, string source, string remedy)
+    {
         var key = ECDsa.Create();
         try
         {
-            key.ImportFromPem(File.ReadAllText(path));
+            key.ImportFromPem(pem);
             key.ExportParameters(includePrivateParameters: true); // throws for a public key: a signer needs the private half
-            if (!ApproverKeys.IsP256(key)) throw new ApprovalKeyException($"{path}: the key is not on curve P-256. Generate one with ApprovalKeyGenerator.");
+            if (!ApproverKeys.IsP256(key)) throw new ApprovalKeyException($"{source}: the key is not on curve P-256. Generate one with ApprovalKeyGenerator.");
             return new ApprovalSigner(key);
         }
         catch (Exception e) when (e is ArgumentException or CryptographicException)
         {
             key.Dispose();
-            throw new ApprovalKeyException($"{path}: not a PEM ECDSA private key ({e.Message.TrimEnd('.')}). Point {KeyEnvironmentVariable} at the private key file ApprovalKeyGenerator wrote.");
+            throw new ApprovalKeyException($"{source}: not a PEM ECDSA private key ({e.Message.TrimEnd('.')}). {remedy}");
         }
         catch
         {

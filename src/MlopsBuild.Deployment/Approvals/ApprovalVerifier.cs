@@ -8,11 +8,13 @@ namespace MlopsBuild.Deployment.Approvals;
 /// <list type="bullet">
 /// <item>A record has effect only if its approver is in the policy, its signature verifies with that approver's key,
 /// and it names this version, this model digest and this image digest; and it is not dated in the future.</item>
+/// <item>A record that came via a GitHub environment review verifies with the policy's <c>github_environment</c> key
+/// instead, must name that environment, and speaks for its approver only if the reviewer is their <c>github_login</c>.</item>
 /// <item>Per approver, the latest such record stands and earlier ones are superseded: a later rejection withdraws an
 /// approval, a later approval lifts a rejection. Approvers count once however often they approve (N distinct approvers).</item>
 /// <item>A standing rejection by an authorised approver vetoes promotion, whatever the count.</item>
-/// <item>A standing approval counts unless it is by the training run's author (when the policy forbids self-approval)
-/// or older than the policy's max_age.</item>
+/// <item>A standing approval counts unless it is by the training run's author, known by id or github_login (when the
+/// policy forbids self-approval), or older than the policy's max_age.</item>
 /// </list>
 /// </summary>
 public static class ApprovalVerifier
@@ -57,7 +59,11 @@ public static class ApprovalVerifier
         var approver = policy.Find(s.Approver);
         if (approver is null)
             return new(record, RecordStanding.UnknownApprover, $"'{s.Approver}' is not an approver in the policy");
-        if (!SignatureVerifies(approver, record))
+        if (s.Via is { } via)
+        {
+            if (GitHubReviewProblem(policy, approver, record, via) is { } problem) return problem;
+        }
+        else if (!SignatureVerifies(approver.PublicKey, record))
             return new(record, RecordStanding.BadSignature, $"the signature does not verify with {approver.Id}'s key in the policy: the record was edited or forged");
         if (s.VersionNumber != versionNumber)
             return new(record, RecordStanding.OtherVersion, $"it is about v{s.VersionNumber}, not v{versionNumber}");
@@ -70,12 +76,32 @@ public static class ApprovalVerifier
         return null;
     }
 
+    static RecordAssessment? GitHubReviewProblem(ApprovalPolicy policy, Approver approver, ApprovalRecord record, GitHubReviewOrigin via)
+    {
+        if (policy.GitHubEnvironment is not { } environment)
+            return new(record, RecordStanding.UntrustedOrigin,
+                $"it came via GitHub environment '{via.Environment}' but the policy has no github_environment to verify it with");
+        if (!environment.Names(via.Environment))
+            return new(record, RecordStanding.UntrustedOrigin,
+                $"it came via GitHub environment '{via.Environment}' but the policy counts reviews of '{environment.Name}' only");
+        if (!SignatureVerifies(environment.PublicKey, record))
+            return new(record, RecordStanding.BadSignature,
+                "the signature does not verify with the github_environment key in the policy: the record was edited or forged");
+        if (approver.GitHubLogin is not { } login)
+            return new(record, RecordStanding.ReviewerNotApprover,
+                $"GitHub reviewer '{via.Reviewer}' cannot speak for {approver.Id}, who has no github_login in the policy");
+        if (!ApprovalPolicy.SameIdentity(login, via.Reviewer))
+            return new(record, RecordStanding.ReviewerNotApprover,
+                $"GitHub reviewer '{via.Reviewer}' is not {approver.Id}, whose github_login in the policy is '{login}'");
+        return null;
+    }
+
     static RecordAssessment Standing(ApprovalPolicy policy, ApprovalRecord record, string author, DateTimeOffset now)
     {
         var s = record.Statement;
         if (s.Decision == ApprovalDecision.Reject)
             return new(record, RecordStanding.Veto, $"rejected{Quoted(s.Comment)}: no promotion until {s.Approver} approves again");
-        if (policy.ForbidSelfApproval && ApprovalPolicy.SameIdentity(s.Approver, author))
+        if (policy.ForbidSelfApproval && policy.Find(s.Approver)!.IsIdentifiedBy(author))
             return new(record, RecordStanding.SelfApproval, $"{s.Approver} authored the training run and the policy forbids self-approval");
         if (policy.MaxAge is { } maxAge && now - s.Time > maxAge)
             return new(record, RecordStanding.Expired, $"expired: {Days(now - s.Time)} old, the policy's max_age is {Days(maxAge)}");
@@ -90,7 +116,7 @@ public static class ApprovalVerifier
         if (counted.Count >= policy.RequiredApprovals) return count;
 
         var missing = policy.RequiredApprovals - counted.Count;
-        var selfBarred = policy.ForbidSelfApproval ? policy.Find(author) : null;
+        var selfBarred = policy.ForbidSelfApproval ? policy.FindByIdOrGitHubLogin(author) : null;
         var eligible = policy.Approvers
             .Where(a => !counted.Contains(a.Id) && a != selfBarred)
             .Select(a => a.Id).ToList();
@@ -100,12 +126,12 @@ public static class ApprovalVerifier
             : $"{count}; cannot be met: {missing} more needed but only {eligible.Count} eligible approver(s) remain{barred}. Add approvers to the policy";
     }
 
-    static bool SignatureVerifies(Approver approver, ApprovalRecord record)
+    static bool SignatureVerifies(string publicKey, ApprovalRecord record)
     {
         Span<byte> signature = stackalloc byte[64];
         if (!Convert.TryFromBase64String(record.Signature, signature, out var length) || length != 64) return false;
         using var key = ECDsa.Create();
-        key.ImportSubjectPublicKeyInfo(Convert.FromBase64String(approver.PublicKey), out _);
+        key.ImportSubjectPublicKeyInfo(Convert.FromBase64String(publicKey), out _);
         return key.VerifyData(ApprovalCanonicalForm.Bytes(record.Statement), signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
     }
 

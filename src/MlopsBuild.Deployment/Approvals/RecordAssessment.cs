@@ -4,5 +4,7 @@ namespace MlopsBuild.Deployment.Approvals;
 public sealed record RecordAssessment(ApprovalRecord Record, RecordStanding Standing, string Reason)
 {
     public override string ToString() =>
-        $"{ApprovalCanonicalForm.DecisionName(Record.Statement.Decision)} by {Record.Statement.Approver} at {ApprovalCanonicalForm.FormatTime(Record.Statement.Time)}: {Reason}";
+        $"{ApprovalCanonicalForm.DecisionName(Record.Statement.Decision)} by {Record.Statement.Approver}{Via} at {ApprovalCanonicalForm.FormatTime(Record.Statement.Time)}: {Reason}";
+
+    string Via => Record.Statement.Via is { } via ? $" (via {via})" : "";
 }

@@ -10,8 +10,12 @@ public enum RecordStanding
     /// <summary>A valid record followed by a later decision of the same approver (a later rejection withdraws an approval).</summary>
     Superseded,
     UnknownApprover,
-    /// <summary>The signature does not verify with the approver's key in the policy: edited or forged.</summary>
+    /// <summary>The signature does not verify with the key in the policy (the approver's, or the GitHub environment's): edited or forged.</summary>
     BadSignature,
+    /// <summary>It came via a GitHub environment the policy does not count reviews of (or the policy has no github_environment).</summary>
+    UntrustedOrigin,
+    /// <summary>It came via a GitHub review whose reviewer is not the approver's github_login in the policy.</summary>
+    ReviewerNotApprover,
     OtherVersion,
     OtherModelDigest,
     OtherImageDigest,

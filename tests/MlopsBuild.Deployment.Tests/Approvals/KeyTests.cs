@@ -28,6 +28,24 @@ public sealed class KeyTests
     }
 
     [Fact]
+    public void A_generated_environment_key_gives_the_policy_section_its_signatures_verify_with()
+    {
+        using var directory = new TemporaryDirectory();
+        var keyPath = directory.File("factory.pem");
+
+        var section = ApprovalKeyGenerator.GenerateGitHubEnvironmentKey(keyPath, "factory");
+
+        using var alice = new Approvers("alice");
+        var policy = ApprovalPolicyFile.Parse(section + $"required_approvals: 1\napprovers:\n  - id: alice\n    public_key: {alice.Policy(1).Approvers[0].PublicKey}\n" +
+            "    github_login: alice-gh\n", "policy.yaml");
+        using var signer = ApprovalSigner.FromPemFile(keyPath);
+        Assert.Equal(new GitHubEnvironmentAttestation("factory", signer.PublicKey), policy.GitHubEnvironment);
+        var review = signer.Sign(new ApprovalStatement(ApprovalDecision.Approve, "alice", Approvers.Now, Approvers.Version,
+            Approvers.ModelDigest, Approvers.ImageDigest, "", new GitHubReviewOrigin("factory", 1, 1, "alice-gh")));
+        Assert.True(ApprovalVerifier.Check(policy, [review], Approvers.Version, "dave", Approvers.ModelDigest, Approvers.ImageDigest, Approvers.Now).Approved);
+    }
+
+    [Fact]
     public void Generating_never_overwrites_an_existing_key()
     {
         using var directory = new TemporaryDirectory();

@@ -49,6 +49,34 @@ public sealed class SigningTests : IDisposable
         Assert.False(check.Approved);
     }
 
+    public static TheoryData<string> ReviewEdits => ["comment", "reviewer", "run", "attempt", "via stripped"];
+
+    [Theory]
+    [MemberData(nameof(ReviewEdits))]
+    public void Changing_or_stripping_where_a_review_came_from_breaks_the_signature(string edit)
+    {
+        var signed = approvers.Reviewed("alice", "alice-gh");
+        var s = signed.Statement;
+        var via = s.Via!;
+        var edited = signed with
+        {
+            Statement = edit switch
+            {
+                "comment" => s with { Comment = "approved by the CTO" },
+                "reviewer" => s with { Via = via with { Reviewer = "bob-gh" } },
+                "run" => s with { Via = via with { RunId = via.RunId + 1 } },
+                "attempt" => s with { Via = via with { RunAttempt = via.RunAttempt + 1 } },
+                _ => s with { Via = null },
+            },
+        };
+        var policy = approvers.GitHubPolicy(1, new Dictionary<string, string> { ["alice"] = "alice-gh", ["bob"] = "bob-gh" });
+
+        var check = ApprovalVerifier.Check(policy, [edited], Approvers.Version, "carol", Approvers.ModelDigest, Approvers.ImageDigest, Approvers.Now);
+
+        Assert.Equal(RecordStanding.BadSignature, Assert.Single(check.Records).Standing);
+        Assert.True(ApprovalVerifier.Check(policy, [signed], Approvers.Version, "carol", Approvers.ModelDigest, Approvers.ImageDigest, Approvers.Now).Approved);
+    }
+
     [Fact]
     public void A_record_signed_with_someone_elses_key_is_a_forgery()
     {
@@ -89,6 +117,18 @@ public sealed class SigningTests : IDisposable
         Assert.Equal(
             "mlops-approval/1\ndecision:7:approve\napprover:5:alice\ntime:28:2026-11-28T19:08:20.0000000Z\nversion:1:7\n" +
             "model-digest:9:sha256:ab\nimage-digest:9:sha256:cd\ncomment:10:größe ok\n",
+            Encoding.UTF8.GetString(ApprovalCanonicalForm.Bytes(statement)));
+    }
+
+    [Fact]
+    public void A_review_adds_its_origin_as_the_last_line()
+    {
+        var statement = new ApprovalStatement(ApprovalDecision.Reject, "alice", new DateTimeOffset(2026, 11, 28, 19, 8, 20, TimeSpan.Zero),
+            7, "sha256:ab", "sha256:cd", "", new GitHubReviewOrigin("factory", 123, 1, "alice-gh"));
+
+        Assert.Equal(
+            "mlops-approval/1\ndecision:6:reject\napprover:5:alice\ntime:28:2026-11-28T19:08:20.0000000Z\nversion:1:7\n" +
+            "model-digest:9:sha256:ab\nimage-digest:9:sha256:cd\ncomment:0:\nvia:64:github-environment factory, run 123 attempt 1, reviewer alice-gh\n",
             Encoding.UTF8.GetString(ApprovalCanonicalForm.Bytes(statement)));
     }
 

@@ -51,6 +51,37 @@ public sealed class StoreTests : IDisposable
         Assert.Equal(RecordStanding.BadSignature, Assert.Single(check.Records).Standing);
     }
 
+    [Fact]
+    public void A_review_keeps_its_origin_and_a_record_without_one_gains_no_via_field()
+    {
+        var store = new ApprovalStore(directory.Path);
+        var review = approvers.Reviewed("alice", "alice-gh");
+        var approval = approvers.Approve("bob");
+
+        var reviewPath = store.Save(review);
+        var approvalPath = store.Save(approval);
+
+        Assert.Contains("\"via\": \"github-environment factory, run 123 attempt 1, reviewer alice-gh\"", File.ReadAllText(reviewPath));
+        Assert.DoesNotContain("via", File.ReadAllText(approvalPath));
+        Assert.Equal([review, approval], store.ListFor(7));
+    }
+
+    [Theory]
+    [InlineData("run 123", "run 0123")]
+    [InlineData("reviewer alice-gh", "reviewer alice gh")]
+    [InlineData("github-environment factory", "environment factory")]
+    public void A_review_whose_origin_is_not_in_the_one_written_form_is_named(string find, string replace)
+    {
+        var store = new ApprovalStore(directory.Path);
+        var path = store.Save(approvers.Reviewed("alice", "alice-gh"));
+        File.WriteAllText(path, ReplaceFirst(File.ReadAllText(path), find, replace));
+
+        var error = Assert.Throws<ApprovalRecordException>(() => store.ListFor(7));
+
+        Assert.StartsWith($"{path}: via '", error.Message);
+        Assert.Contains("' is not 'github-environment <name>, run <id> attempt <n>, reviewer <login>'. Restore the file", error.Message);
+    }
+
     public static TheoryData<string, string> Damage => new()
     {
         { "\"comment\": \"", "\"note\": \"x\", \"comment\": \"" },
