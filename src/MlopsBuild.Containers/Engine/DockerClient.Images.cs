@@ -3,12 +3,13 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using MlopsBuild.Containers.Context;
+using MlopsBuild.Containers.Distribution;
 
 namespace MlopsBuild.Containers.Engine;
 
 public sealed partial class DockerClient
 {
-    /// <summary>No credentials: the engine insists on the header for a push, even to a registry that needs none.</summary>
+    /// <summary>No credentials: the engine insists on the header for a push or pull, even with a registry that needs none.</summary>
     static readonly string AnonymousRegistryAuth = Convert.ToBase64String(Encoding.UTF8.GetBytes("{}"));
 
     /// <summary>Builds an image from a tar context (POST /build), streaming the build output to <paramref name="log"/>; returns the image id.</summary>
@@ -76,6 +77,23 @@ public sealed partial class DockerClient
         var aux = await ProgressStream.ReadAsync(await response.Content.ReadAsStreamAsync(cancellationToken), what, log, cancellationToken);
         return aux.Select(payload => DockerResponses.StringOrNull(payload, "Digest")).LastOrDefault(digest => digest is not null)
             ?? throw new DockerException($"Docker could not {what}: the push ended without reporting a digest.");
+    }
+
+    /// <summary>
+    /// Pulls an image by its manifest digest (POST /images/create), so the engine holds exactly the bytes the digest names
+    /// and <c>repository@sha256:…</c> runs them; returns the image id.
+    /// </summary>
+    public async Task<string> PullImageAsync(ImageDigestReference reference, Action<string>? log = null, CancellationToken cancellationToken = default)
+    {
+        // The API's tag parameter takes a tag or a digest, as the docker CLI sends a pull by digest.
+        var path = RequestPaths.WithQuery("images/create", ("fromImage", reference.Repository), ("tag", reference.Digest));
+        using var response = await SendAsync(HttpMethod.Post, path, cancellationToken, content: null,
+            HttpCompletionOption.ResponseHeadersRead, new Dictionary<string, string> { ["X-Registry-Auth"] = AnonymousRegistryAuth });
+        var what = $"pull {reference}";
+        await DockerResponses.EnsureSuccessAsync(response, what, cancellationToken);
+        await ProgressStream.ReadAsync(await response.Content.ReadAsStreamAsync(cancellationToken), what, log, cancellationToken);
+        return (await InspectImageAsync(reference.ToString(), cancellationToken))?.Id
+            ?? throw new DockerException($"Docker could not {what}: the pull ended without the image.");
     }
 
     /// <summary>Describes an image (GET /images/{name}/json); null when there is no such image.</summary>
