@@ -7,13 +7,13 @@ namespace MlopsBuild.Containers.Images;
 public static class ServerImage
 {
     /// <summary>Where the published server lives in the image.</summary>
-    public const string ServerFolder = "/app";
+    public const string ServerFolder = AppDockerfile.AppFolder;
 
     /// <summary>Where the model file lives in the image; the entrypoint gets <c>--model</c> with this path.</summary>
     public const string ModelPath = "/model/model.mlmodel";
 
     /// <summary>Where a framework-dependent server's runtime lives in the image (DOTNET_ROOT).</summary>
-    public const string RuntimeFolder = "/usr/share/dotnet";
+    public const string RuntimeFolder = AppDockerfile.RuntimeFolder;
 
     internal const string ServerContextFolder = "server";
     internal const string RuntimeContextFolder = "runtime";
@@ -35,12 +35,6 @@ public static class ServerImage
 
     /// <summary>Builds the image through the engine, build output to <paramref name="log"/>; returns its id and size.</summary>
     public static async Task<BuiltImage> BuildAsync(
-        DockerClient docker, ServerImageSpec spec, Action<string>? log = null, CancellationToken cancellationToken = default)
-    {
-        var context = CreateContext(spec);
-        var id = await docker.BuildImageAsync(context, new ImageBuildRequest(spec.Tag) { Labels = spec.Labels }, log, cancellationToken);
-        var image = await docker.InspectImageAsync(id, cancellationToken)
-            ?? throw new DockerException($"Docker built {spec.Tag} as {id}, but does not show that image.");
-        return new BuiltImage(image.Id, spec.Tag, image.Size);
-    }
+        DockerClient docker, ServerImageSpec spec, Action<string>? log = null, CancellationToken cancellationToken = default) =>
+        await AppImage.BuildAsync(docker, CreateContext(spec), spec.Tag, spec.Labels, log, cancellationToken);
 }
