@@ -1,19 +1,21 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using MlopsBuild.Containers.Distribution;
 using MlopsBuild.Containers.Engine;
 using MlopsBuild.Containers.Images;
 using MlopsBuild.Core.IO;
 using MlopsBuild.Data.Schema;
+using MlopsBuild.Deployment.History;
 using MlopsBuild.Deployment.Smoke;
 using MlopsBuild.Engine;
 using MlopsBuild.Engine.Definition;
 using MlopsBuild.Engine.Parameters;
 using MlopsBuild.Engine.Paths;
 using MlopsBuild.Learning;
+using MlopsBuild.Learning.Features;
 using MlopsBuild.Learning.Persistence;
 using MlopsBuild.Registry;
-using MlopsBuild.Registry.Audit;
 using MlopsBuild.Registry.Versions;
 
 /// <summary>The package stage: the model server image, built through the Docker Engine API and smoke-tested.</summary>
@@ -42,13 +44,16 @@ partial class Build
         });
 
     Target Package => _ => _
-        .Description("Builds the model server image of the tested model and smoke-tests it: predictions must equal offline scoring")
+        .Description("Builds the model server image of the tested model, smoke-tests it (predictions must equal offline scoring) and pushes it to lab's registry")
         .DependsOn(TestModel)
-        .Executes(async () =>
+        .Executes(() => FailClearlyAsync(async () =>
         {
             var registry = ModelRegistry.Open(RegistryDirectory, Actor);
             var version = TestedVersion(registry);
             var model = ModelFile.Load(ModelFilePath);
+            var lab = Lab;
+            using var registryClient = new OciRegistryClient(lab.Repository.Host);
+            await registryClient.PingAsync(); // before minutes of building, not after
             PublishServer();
 
             using var docker = DockerClient.FromEnvironment();
@@ -61,12 +66,29 @@ partial class Build
             var rows = await SmokeTestAsync(docker, image, model);
             Console.WriteLine($"Smoke test: the container's predictions on {rows} test rows equal offline scoring.");
 
-            registry.Append(new AuditEvent("package", version.Number, $"image {image.Tag}",
-                new Dictionary<string, string> { ["image_id"] = image.Id, ["image_tag"] = image.Tag, ["image_bytes"] = image.Size.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
-            AtomicFile.WriteAllText(ImageRecord, JsonSerializer.Serialize(new { version = version.Label, tag = image.Tag, id = image.Id, bytes = image.Size }, new JsonSerializerOptions { WriteIndented = true }) + "\n");
-            Note("image", $"{image.Tag} {image.Id[..19]}");
+            var pushed = await PushAsync(docker, image, lab.Repository, version);
+            Console.WriteLine($"Pushed {pushed}: from here on the image is referred to by this digest.");
+            registry.Append(DeploymentAudit.Packaged(version.Number, pushed, new Dictionary<string, string>
+            {
+                ["image_id"] = image.Id,
+                ["image_tag"] = image.Tag,
+                ["image_bytes"] = image.Size.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            }));
+            AtomicFile.WriteAllText(ImageRecord, JsonSerializer.Serialize(
+                new { version = version.Label, tag = image.Tag, id = image.Id, bytes = image.Size, image = pushed.ToString(), digest = pushed.Digest },
+                new JsonSerializerOptions { WriteIndented = true }) + "\n");
+            Note("image", pushed.ToString());
             Note("size", $"{image.Size / 1_000_000.0:F1} MB");
-        });
+        }));
+
+    /// <summary>Tags the image as {repository}:{version} and pushes it; returns what the registry stored, by digest.</summary>
+    static async Task<ImageDigestReference> PushAsync(DockerClient docker, BuiltImage image, RegistryRepository repository, ModelVersion version)
+    {
+        var tag = new ImageReference(repository.ToString(), version.Label);
+        await docker.TagImageAsync(image.Id, tag);
+        var digest = await docker.PushImageAsync(tag, line => Console.WriteLine(line.TrimEnd()));
+        return new ImageDigestReference(repository.ToString(), digest);
+    }
 
     /// <summary>The registered version of artifacts/model/model.mlmodel; it must have passed its gates.</summary>
     static ModelVersion TestedVersion(ModelRegistry registry)
@@ -108,9 +130,7 @@ partial class Build
     /// <summary>Runs the image on a free loopback port, waits until it is ready, holds its predictions to offline scoring, removes it.</summary>
     async Task<int> SmokeTestAsync(DockerClient docker, BuiltImage image, TrainedModel model)
     {
-        var (dataset, testRows) = HeldOutRows(model, SchemaFile.Load(Schema));
-        var rows = dataset.Data.Features.Select(testRows.AsSpan(0, Math.Min(SmokeRows, testRows.Length)));
-
+        var rows = SmokeRowsOf(model);
         var port = FreeLoopbackPort();
         var container = await docker.CreateContainerAsync(new ContainerSpec(image.Id) { Command = ["--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)] });
         try
@@ -130,6 +150,13 @@ partial class Build
         {
             await docker.RemoveContainerAsync(container);
         }
+    }
+
+    /// <summary>The rows every smoke test sends: the model's first test rows, featurized as it featurizes them.</summary>
+    FeatureMatrix SmokeRowsOf(TrainedModel model)
+    {
+        var (dataset, testRows) = HeldOutRows(model, SchemaFile.Load(Schema));
+        return dataset.Data.Features.Select(testRows.AsSpan(0, Math.Min(SmokeRows, testRows.Length)));
     }
 
     static int FreeLoopbackPort()

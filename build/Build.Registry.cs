@@ -9,7 +9,7 @@ using MlopsBuild.Registry.Versions;
 /// <summary>Reading the model registry: versions, one version's lineage, two versions side by side.</summary>
 partial class Build
 {
-    [Parameter("A registered model, by version (v3, 3) or alias (lab, factory), for ModelInfo")]
+    [Parameter("A registered model, by version (v3, 3) or alias (lab, factory), for ModelInfo, Approve and Promote")]
     readonly string? Version = null;
 
     [Parameter("ModelInfo: resolve the alias as it was at this time (e.g. 2026-11-01T12:00Z): which version was in factory then")]

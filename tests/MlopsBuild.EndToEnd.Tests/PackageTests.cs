@@ -3,10 +3,10 @@ using MlopsBuild.Testing.Docker;
 
 namespace MlopsBuild.EndToEnd.Tests;
 
-/// <summary>./build.sh Package against the real Docker engine, in a copy of what a fresh clone holds.</summary>
+/// <summary>./build.sh Package against the real Docker engine and registry (the default lab repository), in a copy of what a fresh clone holds.</summary>
 public sealed class PackageTests(RepositoryCloneFixture fixture) : IClassFixture<RepositoryCloneFixture>
 {
-    [DockerFact]
+    [DockerFact(NeedsRegistry = true)]
     public void Package_builds_the_image_of_the_tested_model_and_its_container_serves_the_offline_predictions()
     {
         var result = fixture.Clone.BuildSh("Package");
@@ -16,8 +16,10 @@ public sealed class PackageTests(RepositoryCloneFixture fixture) : IClassFixture
         using var image = JsonDocument.Parse(File.ReadAllBytes(fixture.Clone.PathOf("artifacts/package/image.json")));
         Assert.Equal("mlopsbuild/loans-model:v1", image.RootElement.GetProperty("tag").GetString());
         Assert.StartsWith("sha256:", image.RootElement.GetProperty("id").GetString());
+        Assert.Matches(@"^127\.0\.0\.1:5000/loans-model/lab@sha256:[0-9a-f]{64}$", image.RootElement.GetProperty("image").GetString());
+        Assert.Contains($"Pushed {image.RootElement.GetProperty("image").GetString()}", result.Output);
 
         var audit = fixture.Clone.BuildSh("AuditLog");
-        Assert.Matches(@"package\s+v1\s+-\s+image mlopsbuild/loans-model:v1", audit.Output);
+        Assert.Matches(@"package\s+v1\s+-\s+image 127\.0\.0\.1:5000/loans-model/lab@sha256:", audit.Output);
     }
 }

@@ -21,7 +21,7 @@ sealed record ContainerCreateBody(
         spec.Labels,
         spec.User,
         spec.HealthCheck is { } check ? HealthConfig.From(check) : null,
-        new HostConfigBody(spec.NetworkMode));
+        new HostConfigBody(spec.NetworkMode, new RestartPolicyBody(spec.RestartPolicy)));
 
     /// <summary>Durations in nanoseconds, as the engine takes them.</summary>
     public sealed record HealthConfig(IReadOnlyList<string> Test, long Interval, long Timeout, long StartPeriod, int Retries)
@@ -32,5 +32,7 @@ sealed record ContainerCreateBody(
         static long Nanoseconds(TimeSpan duration) => duration.Ticks * 100;
     }
 
-    public sealed record HostConfigBody(string NetworkMode);
+    public sealed record HostConfigBody(string NetworkMode, RestartPolicyBody RestartPolicy);
+
+    public sealed record RestartPolicyBody(string Name);
 }

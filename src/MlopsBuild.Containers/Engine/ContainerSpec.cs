@@ -19,5 +19,8 @@ public sealed record ContainerSpec(string Image)
     public string? User { get; init; }
 
     public string NetworkMode { get; init; } = "host";
+
+    /// <summary>The engine's restart policy: "no" (default), "on-failure", "always" or "unless-stopped".</summary>
+    public string RestartPolicy { get; init; } = "no";
     public HealthCheck? HealthCheck { get; init; }
 }

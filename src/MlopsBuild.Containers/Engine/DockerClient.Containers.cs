@@ -23,6 +23,14 @@ public sealed partial class DockerClient
         await DockerResponses.EnsureSuccessAsync(response, $"start the container {id}", cancellationToken);
     }
 
+    /// <summary>Changes a container's restart policy (POST /containers/{id}/update): "no", "on-failure", "always" or "unless-stopped".</summary>
+    public async Task SetRestartPolicyAsync(string id, string policy, CancellationToken cancellationToken = default)
+    {
+        using var content = Json(new { RestartPolicy = new { Name = policy } });
+        using var response = await SendAsync(HttpMethod.Post, $"containers/{Uri.EscapeDataString(id)}/update", cancellationToken, content);
+        await DockerResponses.EnsureSuccessAsync(response, $"set the restart policy of the container {id} to {policy}", cancellationToken);
+    }
+
     /// <summary>Stops a container: SIGTERM, then SIGKILL after <paramref name="timeout"/>. A stopped or missing container is fine.</summary>
     public async Task StopContainerAsync(string id, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
@@ -85,7 +93,10 @@ public sealed partial class DockerClient
             state.GetProperty("ExitCode").GetInt32(),
             state.TryGetProperty("Health", out var health) ? DockerResponses.StringOrNull(health, "Status") : null,
             DockerResponses.StringOrNull(state, "Error") is { Length: > 0 } error ? error : null,
-            DockerResponses.StringMap(config, "Labels"));
+            DockerResponses.StringMap(config, "Labels"),
+            root.TryGetProperty("HostConfig", out var host) && host.TryGetProperty("RestartPolicy", out var restart)
+                ? DockerResponses.StringOrNull(restart, "Name") is { Length: > 0 } policy ? policy : "no"
+                : "no");
     }
 
     async Task<bool> IsTtyAsync(string id, CancellationToken cancellationToken)

@@ -84,6 +84,19 @@ public sealed class DockerClientTests : IAsyncLifetime
     }
 
     [DockerFact]
+    public async Task A_containers_restart_policy_is_set_at_creation_and_can_be_changed_later()
+    {
+        var (imageId, _) = await scratch.BuildScriptImageAsync("restarter", "exec sleep 120\n");
+        var id = await scratch.CreateAsync(new ContainerSpec(imageId) { RestartPolicy = "on-failure" });
+        var created = await docker.InspectContainerAsync(id);
+
+        await docker.SetRestartPolicyAsync(id, "unless-stopped");
+        var changed = await docker.InspectContainerAsync(id);
+
+        Assert.Equal(("on-failure", "unless-stopped"), (created!.RestartPolicy, changed!.RestartPolicy));
+    }
+
+    [DockerFact]
     public async Task A_failing_build_step_raises_the_engines_message()
     {
         var baseImage = await DockerRequirement.BaseImageAsync();
