@@ -25,7 +25,7 @@ public sealed class BlueGreenDeployer(DockerClient docker, DeploymentEnvironment
         var before = await router.GetAsync(cancellationToken);
         var serving = environment.SlotAt(before.Upstream);
         var target = serving?.Other() ?? Slot.Blue;
-        log($"{environment.Name}: {Serving(before)}; starting {release.Label} ({release.Image}) in the {target.Name()} slot on {environment.SlotAddress(target)}");
+        log($"{Serving(before)}; starting {release.Label} ({release.Image}) in the {target.Name()} slot on {environment.SlotAddress(target)}");
 
         await docker.PullImageAsync(release.Image, cancellationToken: cancellationToken);
         await docker.RemoveContainerAsync(environment.SlotContainer(target), cancellationToken); // what a failed or interrupted deploy left
