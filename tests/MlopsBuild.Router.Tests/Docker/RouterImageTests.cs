@@ -17,7 +17,7 @@ public sealed class RouterImageTests
         using var folder = new TemporaryDirectory();
         await using var upstream = await TestUpstream.StartAsync("blue");
         var baseImage = await DockerRequirement.BaseImageAsync();
-        await PublishedRouter.PublishAsync(folder.Path);
+        await PublishedApp.PublishAsync("MlopsBuild.Router", folder.Path);
         var tag = $"mlopsbuild-tests/router:{Guid.NewGuid():N}";
         string? container = null;
         try
