@@ -7,6 +7,7 @@ using MlopsBuild.Deployment.History;
 using MlopsBuild.Deployment.Rollouts;
 using MlopsBuild.Engine;
 using MlopsBuild.Engine.Definition;
+using MlopsBuild.Engine.Parameters;
 using MlopsBuild.Registry;
 using MlopsBuild.Registry.Audit;
 using MlopsBuild.Registry.Versions;
@@ -17,6 +18,9 @@ using MlopsBuild.Registry.Versions;
 /// </summary>
 partial class Build
 {
+    [Parameter("Promote on GitHub Actions: the attestation key of the factory environment (PEM text or a path), which signs the approvals of its reviewers", Name = "GithubAttestationKey"), Secret]
+    readonly string? AttestationKey = null;
+
     Target Promote => _ => _
         .Description("Promotes a version (--version, default: what lab serves) to factory: refused unless it passed its gates, is healthy in lab and holds the approvals the policy asks for")
         .Executes(() => FailClearlyAsync(async () =>
@@ -100,10 +104,10 @@ partial class Build
     /// On GitHub Actions, in the job bound to the factory environment: the reviewers who approved (or rejected) this run's
     /// deployment become signed records, attested with the environment's key, when the policy trusts that environment.
     /// </summary>
-    static async Task RecordGitHubReviewsAsync(ApprovalPolicy policy, ApprovalStore store, ModelVersion version, string modelDigest, string imageDigest)
+    async Task RecordGitHubReviewsAsync(ApprovalPolicy policy, ApprovalStore store, ModelVersion version, string modelDigest, string imageDigest)
     {
         if (GitHubActionsContext.FromEnvironment() is not { } github || policy.GitHubEnvironment is null) return;
-        using var attestation = GitHubAttestationKey.FromEnvironment();
+        using var attestation = GitHubAttestationKey.FromEnvironment(_ => AttestationKey);
         using var http = new HttpClient();
         var recorded = await new GitHubEnvironmentApprovals(http).RecordAsync(github, policy, attestation, version.Number, modelDigest, imageDigest, store);
         Console.WriteLine(recorded.Describe());

@@ -1,13 +1,26 @@
 using MlopsBuild.Engine;
+using MlopsBuild.Engine.ContinuousIntegration;
 using MlopsBuild.Engine.Definition;
 using MlopsBuild.Engine.Parameters;
 using MlopsBuild.Engine.Paths;
 using MlopsBuild.Engine.Tooling;
+using static MlopsBuild.Engine.ContinuousIntegration.GitHubActionsTrigger;
 
 /// <summary>
 /// The pipeline of this repository: the model's stages (Build.Data.cs: ValidateData; Train and the later
 /// stages as their libraries land) and the targets that compile and test the project itself.
+/// The workflows (./build.sh --generate-ci writes them to .github/workflows/): on every push and pull request, a job per
+/// stage up to lab, each handing the next what it wrote — the data reports and the model (artifacts/), the image record,
+/// and the registry with its versions and audit log (.mlops/) — so that the next job does not redo them; and Promote by hand
+/// in the factory environment, whose required reviewers are the approvals.
 /// </summary>
+[GitHubActions("ci", On = [Push, PullRequest], Targets = [nameof(Train), nameof(TestModel), nameof(Package), nameof(Deploy)],
+    HandOff = ["artifacts/data", "artifacts/model", "artifacts/package/image.json", ".mlops"])]
+[GitHubActionsJob("ci", nameof(Package), Outputs = ["image"])]
+[GitHubActionsJob("ci", nameof(Deploy), OnlyOnBranch = "main", Environment = "lab")]
+[GitHubActions("promote", OnWorkflowDispatch = true, Targets = [nameof(Promote)], Inputs = [nameof(Version)])]
+[GitHubActionsJob("promote", nameof(Promote), Environment = "factory", Secrets = [nameof(AttestationKey)],
+    GitHubToken = true, ReadPermissions = [GitHubActionsScope.Actions])]
 partial class Build : PipelineBuild
 {
     public static int Main() => Execute<Build>(x => x.Train);

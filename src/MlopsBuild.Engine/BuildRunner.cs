@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using MlopsBuild.Core.Hashing;
 using MlopsBuild.Core.IO;
+using MlopsBuild.Engine.ContinuousIntegration;
 using MlopsBuild.Engine.Definition;
 using MlopsBuild.Engine.Execution;
 using MlopsBuild.Engine.Fingerprints;
@@ -72,6 +73,15 @@ public static class BuildRunner
         var targets = TargetCatalog.Create(build, defaultTarget);
         RejectSecretsAsInputs(targets, members);
         UpdateSchemaFile(root, targets, members);
+        var workflows = WorkflowFiles.Generate(typeof(T), targets, members, root, () => new T());
+        if (build.GenerateCi)
+        {
+            foreach (var line in workflows.Write()) output.WriteLine(line);
+            return Success;
+        }
+        // On CI the checked-out files are what runs; a test compares them with the build (the committed-files check).
+        if (PipelineBuild.IsLocalBuild)
+            foreach (var stale in workflows.Stale()) output.WriteLine($"warning: {stale} is stale: run ./build.sh --generate-ci");
 
         if (build.Help)
         {

@@ -65,6 +65,9 @@ public abstract class PipelineBuild
     [Parameter("Show targets and parameters")]
     internal bool Help { get; set; }
 
+    [Parameter("Write .github/workflows/*.yml from the [GitHubActions] attributes of the build, then exit")]
+    internal bool GenerateCi { get; set; }
+
     [Parameter("Run independent targets at the same time", Name = "Parallel")]
     internal bool RunInParallel { get; set; }
 

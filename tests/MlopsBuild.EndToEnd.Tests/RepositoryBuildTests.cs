@@ -35,6 +35,21 @@ public sealed class RepositoryBuildTests(RepositoryCloneFixture fixture) : IClas
     }
 
     [Fact]
+    public void The_committed_workflows_are_what_the_build_generates()
+    {
+        var generate = fixture.Clone.BuildSh("--generate-ci");
+
+        Assert.True(generate.ExitCode == 0, generate.ToString());
+        var committed = Workflows(TemporaryRepository.SourceRoot);
+        Assert.NotEmpty(committed);
+        Assert.True(committed.SequenceEqual(Workflows(fixture.Clone.Root)),
+            $"The build's workflow attributes changed: run ./build.sh --generate-ci and commit .github/workflows/.\n{generate.Output}");
+    }
+
+    static SortedDictionary<string, string> Workflows(string root) =>
+        new(Directory.GetFiles(Path.Combine(root, ".github", "workflows"), "*.yml").ToDictionary(path => Path.GetFileName(path), File.ReadAllText), StringComparer.Ordinal);
+
+    [Fact]
     public void The_plan_of_the_test_target_runs_in_dependency_order()
     {
         var plan = fixture.Clone.BuildSh("--plan", "Test");

@@ -82,6 +82,21 @@ public sealed class ParameterTests : IDisposable
         Assert.Contains("Regions=x+y DryRun=True Host=(none)", result.Output);
     }
 
+    [Fact]
+    public void An_empty_environment_variable_is_unset_as_CI_passes_an_input_or_secret_nobody_gave()
+    {
+        sandbox.Write(".nuke/parameters.json", """{ "Trees": 10 }""");
+        sandbox.Environment["MLOPS_TREES"] = "";
+        sandbox.Environment["MLOPS_HOST"] = "";
+        sandbox.Environment["MLOPS_DRY_RUN"] = "";
+
+        var result = sandbox.Run<Typed>("Show");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Trees=10", result.Output);
+        Assert.Contains("DryRun=False Host=(none)", result.Output);
+    }
+
     [EnvironmentPrefix("ACME")]
     class Prefixed : PipelineBuild
     {

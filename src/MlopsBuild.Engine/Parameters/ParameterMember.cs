@@ -12,6 +12,7 @@ internal sealed class ParameterMember
     {
         this.member = member;
         Name = attribute.Name ?? member.Name;
+        MemberName = member.Name;
         Description = attribute.Description ?? secret?.Description;
         IsSecret = secret is not null;
         Option = "--" + Kebab(Name);
@@ -20,6 +21,10 @@ internal sealed class ParameterMember
     }
 
     public string Name { get; }
+
+    /// <summary>The field or property's own name, as <c>nameof(...)</c> gives it.</summary>
+    public string MemberName { get; }
+
     public string? Description { get; }
     public bool IsSecret { get; }
     public string Option { get; }

@@ -54,7 +54,8 @@ internal static class ParameterResolver
     {
         if (commandLine.Options.TryGetValue(member.Option[2..], out var fromCommandLine))
             return (fromCommandLine, member.Option, workingDirectory);
-        if (environment(member.EnvironmentVariable) is { } fromEnvironment)
+        // Empty is unset: CI systems pass an input or secret nobody gave as an empty variable.
+        if (environment(member.EnvironmentVariable) is { Length: > 0 } fromEnvironment)
             return (SplitList(fromEnvironment, member.Type), "environment variable " + member.EnvironmentVariable, workingDirectory);
         if (files.Find(member.Name) is { } fromFile)
             return (fromFile.Values, $"{fromFile.File}({fromFile.Line},{fromFile.Column})", rootDirectory);

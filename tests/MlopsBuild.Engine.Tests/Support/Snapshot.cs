@@ -10,8 +10,7 @@ public static class Snapshot
 {
     public static void Verify(string actual, string extension, [CallerMemberName] string test = "", [CallerFilePath] string sourceFile = "")
     {
-        // Deterministic builds map source paths to /_/, so find the test folder from the repository root instead.
-        var directory = Path.Combine(RepositoryRoot(), Path.GetDirectoryName(sourceFile.Replace("/_/", "").Replace('\\', '/'))!);
+        var directory = Path.GetDirectoryName(TestSources.PathOf(sourceFile))!;
         var prefix = Path.Combine(directory, $"{Path.GetFileNameWithoutExtension(sourceFile)}.{test}");
         var verified = $"{prefix}.verified.{extension}";
         var received = $"{prefix}.received.{extension}";
@@ -23,12 +22,5 @@ public static class Snapshot
         }
         File.WriteAllText(received, normalised);
         Assert.Fail($"The output differs from {Path.GetFileName(verified)}. Review {received} and, if it is right, rename it to .verified.{extension}.");
-    }
-
-    static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            if (File.Exists(Path.Combine(directory.FullName, "MlopsBuild.sln"))) return directory.FullName;
-        throw new InvalidOperationException("MlopsBuild.sln not found above " + AppContext.BaseDirectory);
     }
 }
