@@ -65,6 +65,9 @@ partial class Build
             var reference = ReferenceStatistics is null ? null : StatisticsFile.Load(ReferenceStatistics);
             var result = Hashing(hasher => DataCheck.Run(Data, schema, hasher, reference));
             DataReport.WriteAll(result, DataReports, RootDirectory);
+            ReportSection($"Data validation {(result.Passed ? "passed" : "failed")}", DataReport.SummaryMarkdown(result, RootDirectory)
+                + (result.Drift is null ? "No drift check: no --reference-statistics.\n\n" : "")
+                + $"Full report: {ReportLink(DataReports / DataReport.HtmlFile)}\n");
             foreach (var anomaly in result.Anomalies) Console.WriteLine(anomaly);
             Note("rows", result.Rows);
             Note("data", result.Fingerprint);

@@ -29,12 +29,17 @@ partial class Build
             using var _ = registry.HoldLock();
             var version = TestedVersion(registry);
             var image = PackagedImage(registry, version);
-            if (await AlreadyServesAsync(Lab, version, image)) return;
+            if (await AlreadyServesAsync(Lab, version, image))
+            {
+                ReportSection("Deployment to lab", $"lab already served {version.Label} from `{image}`: nothing was deployed.\n");
+                return;
+            }
             var outcome = await DeployAsync(Lab, version, image, registry);
             registry.SetAlias(LabAlias, version.Number, $"deployed {image}");
             registry.Append(DeploymentAudit.Deployed(DeploymentAudit.Deploy, version.Number, outcome, $"{version.Label} to lab"));
             Note("lab", $"{version.Label} on {Lab.PublicAddress}");
             Note("image", image.ToString());
+            ReportSection("Deployment to lab", DeploymentReport(outcome));
         }));
 
     Target Status => _ => _

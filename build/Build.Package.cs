@@ -78,7 +78,9 @@ partial class Build
                 new { version = version.Label, tag = image.Tag, id = image.Id, bytes = image.Size, image = pushed.ToString(), digest = pushed.Digest },
                 new JsonSerializerOptions { WriteIndented = true }) + "\n");
             Note("image", pushed.ToString());
-            Note("size", $"{image.Size / 1_000_000.0:F1} MB");
+            Note("size", Megabytes(image.Size));
+            ReportSection("Image", ImageReport(version, image, pushed, BaseImage, rows));
+            Output("image", pushed.ToString());
         }));
 
     /// <summary>Tags the image as {repository}:{version} and pushes it; returns what the registry stored, by digest.</summary>

@@ -29,7 +29,11 @@ partial class Build
             var registry = OpenRegistry();
             using var _ = registry.HoldLock();
             var version = registry.Resolve(Version ?? LabAlias);
-            if (registry.TryResolveAlias(FactoryAlias)?.Number == version.Number && await AlreadyServesAsync(Factory, version)) return;
+            if (registry.TryResolveAlias(FactoryAlias)?.Number == version.Number && await AlreadyServesAsync(Factory, version))
+            {
+                ReportSection("Promotion to factory", $"factory already served {version.Label}: nothing was promoted.\n");
+                return;
+            }
             var image = await PromotableImageAsync(registry, version);
 
             var factory = Factory;
@@ -41,7 +45,8 @@ partial class Build
             registry.Append(DeploymentAudit.Deployed(DeploymentAudit.Promote, version.Number, outcome, $"{version.Label} to factory"));
             Console.WriteLine($"Promoted {version.Label} to factory: serving {clock.Elapsed.TotalSeconds:0.0} s after Promote started ({outcome.TimeToServing.TotalSeconds:0.0} s of it the blue/green deployment).");
             Note("factory", $"{version.Label} on {factory.PublicAddress}");
-            Note("to serving", $"{clock.Elapsed.TotalSeconds:0.0} s");
+            Note("to serving", Seconds(clock.Elapsed));
+            ReportSection("Promotion to factory", DeploymentReport(outcome, clock.Elapsed));
         }));
 
     Target Rollback => _ => _
@@ -62,6 +67,7 @@ partial class Build
             registry.Append(DeploymentAudit.Deployed(DeploymentAudit.Rollback, previous.Number, outcome, $"factory from {current.Label} to {previous.Label}"));
             Console.WriteLine($"Rolled factory back from {current.Label} to {previous.Label} ({image}).");
             Note("factory", $"{previous.Label} (was {current.Label})");
+            ReportSection("Rollback of factory", DeploymentReport(outcome));
         }));
 
     /// <summary>

@@ -68,7 +68,9 @@ partial class Build
             var test = dataset.Data.Select(testRows);
             var evaluation = ModelEvaluation.Of(model.Predictor, test, Threshold);
             var version = RegisterCandidate(registry, model, evaluation, report);
-            WriteModelCard(model, dataset, testRows, test, evaluation, report, version, champion, championModel);
+            var card = WriteModelCard(model, dataset, testRows, test, evaluation, report, version, champion, championModel);
+            ReportSection($"Model {version.Label}: {(version.Accepted ? "candidate" : "rejected")}",
+                ModelCard.SummaryMarkdown(card) + $"\nModel card: {ReportLink(ModelDirectory / ModelCard.HtmlFile)}\n");
 
             Note("version", $"{version.Label} ({(version.Accepted ? "candidate" : "rejected")})");
             Note("gates", $"{report.Checks.Count - report.Failures.Count} of {report.Checks.Count} checks passed");
@@ -120,16 +122,19 @@ partial class Build
         return version;
     }
 
-    void WriteModelCard(TrainedModel model, TabularDataset dataset, int[] testRows, TrainingData test, ModelEvaluation evaluation,
+    /// <summary>Writes the model card (Markdown and HTML) and returns what it shows.</summary>
+    ModelCardInput WriteModelCard(TrainedModel model, TabularDataset dataset, int[] testRows, TrainingData test, ModelEvaluation evaluation,
         GateReport report, ModelVersion version, ModelVersion? champion, TrainedModel? championModel)
     {
         var championMetrics = champion is null || championModel is null || championModel.Task != model.Task
             ? null
             : EvaluateChampion(championModel, dataset, testRows, test) is { } championEvaluation ? new ChampionMetrics(champion.Label, championEvaluation) : null;
-        ModelCard.Write(new ModelCardInput(
+        var card = new ModelCardInput(
             model.Signature.Label, version.Label, version.Accepted ? "candidate" : "rejected",
             model, test.Labels, BatchScorer.Predict(model.Predictor, test.Features), evaluation, report,
-            SliceMetrics.From(report), LineageLines(version), championMetrics), ModelDirectory);
+            SliceMetrics.From(report), LineageLines(version), championMetrics);
+        ModelCard.Write(card, ModelDirectory);
+        return card;
     }
 
     /// <summary>The champion's metrics on the candidate's test rows (its inputs matched by name); null when it cannot read them.</summary>

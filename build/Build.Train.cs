@@ -86,6 +86,7 @@ partial class Build
             var result = TrainingRun.Run(dataset, trainer, split, DataFingerprint(), Threshold, Console.WriteLine);
             ModelFile.Save(result.Model, ModelFilePath);
             TrainingReport.WriteAll(result, ModelDirectory);
+            ReportSection("Training", TrainingReport.Markdown(result));
             Console.WriteLine($"Fitted in {result.FitTime.TotalSeconds:F2} s. Test: {TrainingReport.Headline(result.Test)}");
             Note("model", Display(ModelFilePath));
             Note("test", TrainingReport.Headline(result.Test));

@@ -10,6 +10,8 @@ using MlopsBuild.Engine.Output;
 using MlopsBuild.Engine.Parameters;
 using MlopsBuild.Engine.Paths;
 using MlopsBuild.Engine.Planning;
+using MlopsBuild.Engine.Reports;
+using MlopsBuild.Engine.Reports.PlanGraphs;
 using MlopsBuild.Engine.Schema;
 using MlopsBuild.Engine.UpToDate;
 
@@ -57,7 +59,8 @@ public static class BuildRunner
         var root = RootDirectoryLocator.Find(
             commandLine.Options.GetValueOrDefault("root"), host.Environment(prefix + "_ROOT"),
             host.Environment(RootDirectoryLocator.BootstrapVariable), host.WorkingDirectory);
-        var scope = new BuildScope(root, host);
+        var report = new RunReport(GitHubOutputFile.For(host, output.Masker));
+        var scope = new BuildScope(root, host, report);
         BuildScope.Enter(scope);
 
         var build = new T();
@@ -97,9 +100,14 @@ public static class BuildRunner
         var maxParallel = build.RunInParallel ? Math.Max(1, build.MaxParallel) : 1;
         if (build.Plan)
         {
-            foreach (var line in PlanText.Lines(plan, maxParallel)) output.WriteLine(line);
+            var lines = PlanText.Lines(plan, maxParallel).ToList();
+            if (build.PlanFile is { } planFile) PlanGraphFile.Write(planFile, plan, lines); // before printing: a bad name prints nothing
+            foreach (var line in lines) output.WriteLine(line);
+            if (build.PlanFile is not null) output.WriteLine($"Wrote the graph of the plan to {build.PlanFile.Display(root)}.");
             return Success;
         }
+        if (build.PlanFile is not null)
+            throw new BuildUsageException("--plan-file writes the graph of a plan: add --plan, e.g. ./build.sh --plan Deploy --plan-file artifacts/plan.html");
         RequirementCheck.ThrowIfUnmet(plan, members);
 
         scope.StartReadingGit();
@@ -116,9 +124,11 @@ public static class BuildRunner
         output.PrefixLines = false;
         output.WriteLine();
         foreach (var line in SummaryTable.Lines(runs, clock.Elapsed, succeeded)) output.WriteLine(line);
-        WriteStepSummary(host, output, SummaryTable.Markdown(runs, clock.Elapsed, succeeded));
-        var facts = new RunFacts(plan.Invoked, started, clock.Elapsed, succeeded, exitCode, scope.Git, parameters, runs);
-        if (scope.GitProblem is { } problem) output.WriteLine($"warning: the run manifest has no git facts: {problem}");
+        var sections = new SectionStore(root / ".nuke" / "temp" / "reports").Collect(runs, report, output.Masker);
+        RunSummary.Write(root, host, output.Masker, RunSummary.Markdown(plan.Invoked, runs, succeeded, sections));
+        output.Verbose($"Report: {RunSummary.RelativePath}");
+        var facts = new RunFacts(plan.Invoked, started, clock.Elapsed, succeeded, exitCode, scope.Git, parameters, runs, report.Outputs);
+        if (scope.GitProblem is { } problem) Warn(output, $"the run manifest has no git facts: {problem}");
         RunManifest.Write(root / RunManifest.RelativePath, facts, output.Masker);
         output.Verbose($"Run manifest: {RunManifest.RelativePath}");
         return exitCode;
@@ -154,15 +164,15 @@ public static class BuildRunner
         if (!path.FileExists || File.ReadAllText(path) != schema) AtomicFile.WriteAllText(path, schema);
     }
 
-    static void WriteStepSummary(BuildHost host, BuildOutput output, string markdown)
-    {
-        if (!output.OnGitHubActions || host.Environment("GITHUB_STEP_SUMMARY") is not { Length: > 0 } path) return;
-        File.AppendAllText(path, output.Masker.Apply(markdown));
-    }
-
     static void Fail(BuildOutput output, string message)
     {
         output.WriteLine($"error: {message}");
         output.GitHubCommand(GitHubActionsCommands.Error("Build failed", message));
+    }
+
+    static void Warn(BuildOutput output, string message)
+    {
+        output.WriteLine($"warning: {message}");
+        output.GitHubCommand(GitHubActionsCommands.Warning(message));
     }
 }

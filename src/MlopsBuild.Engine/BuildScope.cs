@@ -1,5 +1,6 @@
 using MlopsBuild.Engine.Git;
 using MlopsBuild.Engine.Paths;
+using MlopsBuild.Engine.Reports;
 
 namespace MlopsBuild.Engine;
 
@@ -14,10 +15,11 @@ internal sealed class BuildScope
     // Reading the dirty flag starts a git process; done in the background it overlaps the targets' work.
     readonly Lazy<Task<GitFacts?>> git;
 
-    public BuildScope(AbsolutePath root, BuildHost host)
+    public BuildScope(AbsolutePath root, BuildHost host, RunReport report)
     {
         Root = root;
         Host = host;
+        Report = report;
         git = new(() => Task.Run(() => ReadGit(root)));
     }
 
@@ -28,6 +30,9 @@ internal sealed class BuildScope
 
     public AbsolutePath Root { get; }
     public BuildHost Host { get; }
+
+    /// <summary>The report sections and job outputs the targets contribute.</summary>
+    public RunReport Report { get; }
 
     /// <summary>Why git facts are missing although a repository was found (it could not be read).</summary>
     public string? GitProblem { get; private set; }

@@ -6,6 +6,8 @@ using MlopsBuild.Engine.Git;
 using MlopsBuild.Engine.Output;
 using MlopsBuild.Engine.Parameters;
 using MlopsBuild.Engine.Paths;
+using MlopsBuild.Engine.Reports;
+using MlopsBuild.Engine.Reports.PlanGraphs;
 
 namespace MlopsBuild.Engine;
 
@@ -42,9 +44,30 @@ public abstract class PipelineBuild
     public static bool IsLocalBuild => !IsServerBuild;
 
     /// <summary>Adds a key/value to the current target's row of the summary and of the run manifest.</summary>
-    protected static void Note(string key, object? value) =>
-        (CurrentTarget.Run ?? throw new InvalidOperationException("Note(...) can only be called while a target runs."))
-        .AddNote(key, RunManifest.Text(value));
+    protected static void Note(string key, object? value) => RunningTarget(nameof(Note)).AddNote(key, RunManifest.Text(value));
+
+    /// <summary>
+    /// Adds a section to the run's report under the current target: <c>artifacts/summary.md</c> on every run, and the job
+    /// summary on GitHub Actions. Sections follow the summary table in plan order, a target's in the order it reported
+    /// them; the Markdown's own headings are nested under the title. Report what the inputs determine (no absolute paths,
+    /// host names or times), so the report reads the same wherever the build ran.
+    /// </summary>
+    protected static void ReportSection(string title, string markdown) =>
+        BuildScope.Current.Report.AddSection(RunningTarget(nameof(ReportSection)).Name, title, markdown);
+
+    /// <summary>
+    /// Sets a job output, once per run: on GitHub Actions it is written to <c>$GITHUB_OUTPUT</c> (a value of several lines
+    /// in the heredoc form), so later steps and jobs read it; everywhere it is recorded in the run manifest. A name starts
+    /// with a letter or '_' and holds letters, digits, '-' and '_'. Secrets in the value are masked.
+    /// </summary>
+    protected static void Output(string name, string value) =>
+        BuildScope.Current.Report.SetOutput(RunningTarget(nameof(Output)).Name, name, value);
+
+    /// <summary>A Markdown link from the run's report to a file of the repository: <c>[artifacts/data/validation.html](data/validation.html)</c>.</summary>
+    protected static string ReportLink(AbsolutePath file) => RunSummary.Link(RootDirectory, file);
+
+    static TargetRun RunningTarget(string method) =>
+        CurrentTarget.Run ?? throw new InvalidOperationException($"{method}(...) can only be called while a target runs.");
 
     /// <summary>A named value the up-to-date check compares, usually a parameter: <c>.Inputs(Data, Value(Trees))</c>.</summary>
     protected static TargetInput Value<T>(T value, [CallerArgumentExpression(nameof(value))] string name = "") =>
@@ -61,6 +84,9 @@ public abstract class PipelineBuild
 
     [Parameter("Show the plan without running it")]
     internal bool Plan { get; set; }
+
+    [Parameter("With --plan: also write the graph of the plan to this file: " + PlanGraphFile.Formats)]
+    internal AbsolutePath? PlanFile { get; set; }
 
     [Parameter("Show targets and parameters")]
     internal bool Help { get; set; }

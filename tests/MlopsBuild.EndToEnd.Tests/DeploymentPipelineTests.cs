@@ -41,6 +41,9 @@ public sealed class DeploymentPipelineTests : IDisposable
         Assert.Contains("lab: serves v1 from the blue slot", deployed.Output);
         var image = Regex.Match(deployed.Output, @"Pushed (\S+@sha256:[0-9a-f]{64})").Groups[1].Value;
         Assert.NotEmpty(image);
+        Assert.Contains($"### Package: Image\n\n| | |\n|---|---|\n| Image | `{image}` |\n| Model version | v1 |\n", Summary());
+        Assert.Contains($"### Deploy: Deployment to lab\n\n| | |\n|---|---|\n| Environment | lab |\n| Version | v1 (its first deployment) |\n| Image | `{image}` |\n", Summary());
+        Assert.Matches(@"\| Time to serving \| \d+\.\d s \|\n", Summary());
 
         // No approval at all.
         var unapproved = Build("Promote", expectFailure: true);
@@ -98,9 +101,12 @@ public sealed class DeploymentPipelineTests : IDisposable
         await using var clients = new ClientLoop(factory, await SampleRecordAsync(factory), RouterHeaders.UpstreamLabel);
         var secondPromotion = Build("Promote");
         Assert.Contains("Promoted v3 to factory", secondPromotion.Output);
+        Assert.Matches(@"### Promote: Promotion to factory\n\n\| \| \|\n\|---\|---\|\n\| Environment \| factory \|\n\| Version \| v3 \(was v1\) \|\n\| Image \| `\S+/factory@sha256:[0-9a-f]{64}` \|\n[\s\S]*\| Time to serving \| \d+\.\d s \(\d+\.\d s since the target started\) \|\n", Summary());
         Assert.Contains("factory already serves v3", Build("Promote").Output);
+        Assert.Contains("### Promote: Promotion to factory\n\nfactory already served v3: nothing was promoted.\n", Summary());
         var rollback = Build("Rollback");
         Assert.Contains("Rolled factory back from v3 to v1", rollback.Output);
+        Assert.Contains("### Rollback: Rollback of factory\n\n| | |\n|---|---|\n| Environment | factory |\n| Version | v1 (was v3) |\n", Summary());
         await clients.StopAsync();
         Assert.Empty(clients.Failures);
         Assert.True(clients.Succeeded > 50, $"only {clients.Succeeded} requests answered while factory switched");
@@ -132,6 +138,8 @@ public sealed class DeploymentPipelineTests : IDisposable
         foreach (var result in new[] { unknownEnvironment, noEngine, badPolicy })
             Assert.DoesNotContain("   at ", result.Output);
     }
+
+    string Summary() => File.ReadAllText(clone.PathOf("artifacts/summary.md"));
 
     ProcessResult Build(string target, params string[] arguments) => Build(target, expectFailure: false, arguments);
 

@@ -15,6 +15,12 @@ public sealed class TestModelTests(RepositoryCloneFixture fixture) : IClassFixtu
         using (var gates = JsonDocument.Parse(File.ReadAllBytes(fixture.Clone.PathOf("artifacts/model/gates.json"))))
             Assert.True(gates.RootElement.GetProperty("passed").GetBoolean());
         Assert.Contains("<svg", File.ReadAllText(fixture.Clone.PathOf("artifacts/model/model-card.html")));
+        var summary = Summary();
+        Assert.StartsWith("## Build succeeded: TestModel\n", summary);
+        Assert.Contains("### ValidateData: Data validation passed\n", summary);
+        Assert.Contains("### TestModel: Model v1: candidate\n\nGates **passed**: all 13 checks.\n", summary);
+        Assert.Contains("| passed | golden | golden predictions match tests/golden/loans-model.verified.json | the predictions on 25 test rows match", summary);
+        Assert.Contains("Model card: [artifacts/model/model-card.html](model/model-card.html)\n", summary);
 
         var again = fixture.Clone.BuildSh("TestModel");
         Assert.True(again.ExitCode == 0, again.ToString());
@@ -26,6 +32,9 @@ public sealed class TestModelTests(RepositoryCloneFixture fixture) : IClassFixtu
         Assert.Contains("FAIL golden predictions match", changed.Output);
         Assert.Contains("error: target TestModel failed: v2 is rejected: 1 of 13 checks failed", changed.Output);
         Assert.True(File.Exists(fixture.Clone.PathOf("tests/golden/loans-model.received.json")));
+        Assert.StartsWith("## Build failed: TestModel\n", Summary());
+        Assert.Contains("### TestModel: Model v2: rejected\n\nGates **failed**: 1 of 13 checks.\n", Summary());
+        Assert.Contains("| ❌ **failed** | golden | golden predictions match tests/golden/loans-model.verified.json |", Summary());
 
         var models = fixture.Clone.BuildSh("Models");
         Assert.True(models.ExitCode == 0, models.ToString());
@@ -44,6 +53,8 @@ public sealed class TestModelTests(RepositoryCloneFixture fixture) : IClassFixtu
         Assert.True(audit.ExitCode == 0, audit.ToString());
         Assert.Matches(@"register\s+v1[\s\S]*gate\s+v1\s+-\s+passed 13 checks[\s\S]*register\s+v2[\s\S]*gate\s+v2\s+-\s+golden", audit.Output);
     }
+
+    string Summary() => File.ReadAllText(fixture.Clone.PathOf("artifacts/summary.md"));
 
     [Fact]
     public void An_unknown_version_is_one_clear_error()

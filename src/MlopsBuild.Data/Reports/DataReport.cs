@@ -20,4 +20,11 @@ public static class DataReport
         AtomicFile.WriteAllText(Path.Combine(directory, HtmlFile), HtmlDataReport.Write(result, root));
         Statistics.StatisticsFile.Save(result.Statistics, Path.Combine(directory, StatisticsFile));
     }
+
+    /// <summary>
+    /// The headline of <see cref="MarkdownFile"/> without its heading or its table of columns — files, rows, counts,
+    /// anomalies and drift — for a build's summary.
+    /// </summary>
+    /// <param name="root">File paths are written relative to it.</param>
+    public static string SummaryMarkdown(DataCheckResult result, string root) => MarkdownDataReport.Summary(result, root);
 }

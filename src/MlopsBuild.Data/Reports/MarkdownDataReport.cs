@@ -11,6 +11,17 @@ internal static class MarkdownDataReport
     {
         var text = new StringBuilder();
         text.AppendLine($"## Data validation {(result.Passed ? "passed" : "failed")}").AppendLine();
+        text.Append(Summary(result, root));
+        text.AppendLine("### Columns").AppendLine();
+        text.AppendLine("| Column | Type | Role | Missing | Min | Mean | Max | Distinct | Top values |").AppendLine("|---|---|---|---:|---:|---:|---:|---:|---|");
+        foreach (var column in result.Statistics.Columns) text.AppendLine(Row(column));
+        return text.ToString();
+    }
+
+    /// <summary>The files, rows and counts, the anomalies and the drift, without a heading or the table of columns.</summary>
+    public static string Summary(DataCheckResult result, string root)
+    {
+        var text = new StringBuilder();
         foreach (var file in result.Files)
             text.AppendLine($"- `{Path.GetRelativePath(root, file.Path).Replace('\\', '/')}`: {ReportText.Bytes(file.Bytes)}, `{ReportText.ShortHash(file.Hash)}`");
         text.AppendLine($"- {ReportText.Count(result.Rows)} rows; dataset fingerprint `{result.Fingerprint}`");
@@ -34,10 +45,6 @@ internal static class MarkdownDataReport
                 text.AppendLine($"| {column.Column} | {string.Join(", ", column.Measures.Select(m => $"{m.Name} {ReportText.Number(m.Value)} / {ReportText.Number(m.Threshold)}"))} | {(column.Drifted ? "**yes**" : "no")} |");
             text.AppendLine();
         }
-
-        text.AppendLine("### Columns").AppendLine();
-        text.AppendLine("| Column | Type | Role | Missing | Min | Mean | Max | Distinct | Top values |").AppendLine("|---|---|---|---:|---:|---:|---:|---:|---|");
-        foreach (var column in result.Statistics.Columns) text.AppendLine(Row(column));
         return text.ToString();
     }
 

@@ -4,6 +4,7 @@ using MlopsBuild.Engine.Execution;
 using MlopsBuild.Engine.Git;
 using MlopsBuild.Core.IO;
 using MlopsBuild.Engine.Parameters;
+using MlopsBuild.Engine.Reports;
 
 namespace MlopsBuild.Engine.Output;
 
@@ -16,7 +17,8 @@ internal sealed record RunFacts(
     int ExitCode,
     GitFacts? Git,
     IReadOnlyList<ResolvedParameter> Parameters,
-    IReadOnlyList<TargetRun> Targets);
+    IReadOnlyList<TargetRun> Targets,
+    IReadOnlyList<JobOutput> Outputs);
 
 internal static class RunManifest
 {
@@ -39,6 +41,9 @@ internal static class RunManifest
             json.WriteStartObject("parameters");
             foreach (var parameter in facts.Parameters.Where(p => !p.Member.IsEngineOption || p.Source != "default"))
                 json.WriteString(parameter.Member.Name, parameter.Member.IsSecret ? SecretMasker.Mask : masker.Apply(Text(parameter.Value)));
+            json.WriteEndObject();
+            json.WriteStartObject("outputs");
+            foreach (var output in facts.Outputs) json.WriteString(output.Name, masker.Apply(output.Value));
             json.WriteEndObject();
             json.WriteStartArray("targets");
             foreach (var run in facts.Targets) WriteTarget(json, run, masker);

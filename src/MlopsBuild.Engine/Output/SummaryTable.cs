@@ -37,19 +37,19 @@ internal static class SummaryTable
         yield return succeeded ? "Build succeeded." : "Build failed.";
     }
 
-    /// <summary>The same facts as a Markdown table, for <c>$GITHUB_STEP_SUMMARY</c>.</summary>
-    public static string Markdown(IReadOnlyList<TargetRun> runs, TimeSpan total, bool succeeded)
+    /// <summary>
+    /// The same facts as a Markdown table for the run's report, without durations: the report is the same document
+    /// wherever and however fast the build ran.
+    /// </summary>
+    public static string Markdown(IReadOnlyList<TargetRun> runs)
     {
         var text = new StringBuilder();
-        text.AppendLine(succeeded ? "### Build succeeded" : "### Build failed").AppendLine();
-        text.AppendLine("| Target | Status | Duration | Notes |").AppendLine("|---|---|---:|---|");
+        text.Append("| Target | Status | Notes |\n|---|---|---|\n");
         foreach (var run in runs)
         {
-            var ran = run.Status is TargetStatus.Succeeded or TargetStatus.Failed;
-            var notes = string.Join("<br>", NoteTexts(run).Select(n => n.Replace("|", "\\|")));
-            text.AppendLine($"| {run.Name} | {run.Status.Display()} | {(ran ? Format(run.Duration) : "–")} | {notes} |");
+            var notes = string.Join("<br>", NoteTexts(run).Select(n => n.Replace("|", "\\|").ReplaceLineEndings("<br>")));
+            text.Append($"| {run.Name} | {run.Status.Display()} | {notes} |\n");
         }
-        text.AppendLine($"| **Total** | | {Format(total)} | |");
         return text.ToString();
     }
 

@@ -40,6 +40,16 @@ internal static class MarkdownModelCard
         return text.ToString();
     }
 
+    /// <summary>The verdict on the gates, the test metrics against the champion and every check: what a build's summary shows.</summary>
+    public static string RenderSummary(ModelCardInput input)
+    {
+        var text = new StringBuilder();
+        text.Append(GateSummary(input.Gates)).Append('\n');
+        Metrics(text, input);
+        Gates(text, input.Gates);
+        return text.ToString();
+    }
+
     static string GateSummary(GateReport gates) =>
         gates.Checks.Count == 0 ? "No gate checks were run."
         : gates.Passed ? $"Gates **passed**: all {gates.Checks.Count} checks."

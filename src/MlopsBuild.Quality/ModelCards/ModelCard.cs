@@ -29,6 +29,17 @@ public static class ModelCard
         return MarkdownModelCard.Render(input);
     }
 
+    /// <summary>
+    /// The part of the card a build's summary shows, as Markdown without a heading: the verdict on the gates, the test
+    /// metrics against the champion and every gate check.
+    /// </summary>
+    /// <exception cref="ArgumentException">The input's outputs, labels and evaluation do not describe the same test rows.</exception>
+    public static string SummaryMarkdown(ModelCardInput input)
+    {
+        ModelCardInputCheck.Require(input);
+        return MarkdownModelCard.RenderSummary(input);
+    }
+
     /// <summary>The card as one self-contained, XHTML-compatible page with inline SVG charts.</summary>
     /// <exception cref="ArgumentException">The input's outputs, labels and evaluation do not describe the same test rows.</exception>
     public static string Html(ModelCardInput input)

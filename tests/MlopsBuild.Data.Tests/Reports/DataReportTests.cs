@@ -67,6 +67,22 @@ public sealed class DataReportTests : IDisposable
         Assert.Contains("&lt;script&gt;", html);
     }
 
+    [Fact]
+    public void The_summary_is_the_full_markdown_report_without_its_heading_and_columns()
+    {
+        var result = Check("data.csv", ["5,red", "150,green", "7,blue"]);
+        DataReport.WriteAll(result, directory.File("out"), directory.Path);
+        var full = File.ReadAllText(directory.File("out/validation.md"));
+
+        var summary = DataReport.SummaryMarkdown(result, directory.Path);
+
+        Assert.StartsWith("- `data.csv`: ", summary);
+        Assert.Contains("- 3 rows; dataset fingerprint `sha256:", summary);
+        Assert.Contains("### Anomalies\n\n| Severity | Kind | Column | Count | Description |\n|---|---|---|---:|---|\n| Error | OutOfRange | amount | 1 |", summary);
+        Assert.DoesNotContain("### Columns", summary);
+        Assert.Equal("## Data validation failed\n\n" + summary, full[..full.IndexOf("### Columns", StringComparison.Ordinal)]);
+    }
+
     string HtmlDataReportText(DataCheckResult result)
     {
         DataReport.WriteAll(result, directory.File("out"), directory.Path);

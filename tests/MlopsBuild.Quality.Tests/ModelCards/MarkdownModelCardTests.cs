@@ -77,6 +77,21 @@ public sealed class MarkdownModelCardTests
     }
 
     [Fact]
+    public void The_summary_is_the_verdict_the_metrics_against_the_champion_and_the_gates_of_the_card()
+    {
+        var candidate = CardInputs.Binary();
+        var card = CardInputs.Binary(champion: new ChampionMetrics("v5", new ModelEvaluation(8, candidate.Test.Binary! with { AucRoc = 0.9 }, null, null)));
+        var full = ModelCard.Markdown(card);
+
+        var summary = ModelCard.SummaryMarkdown(card);
+
+        Assert.StartsWith("Gates **failed**: 2 of 4 checks.\n\n### Test metrics\n\n| Metric | v7 | Champion v5 | Change |\n", summary);
+        Assert.Contains(full[full.IndexOf("### Test metrics", StringComparison.Ordinal)..full.IndexOf("### Confusion matrix", StringComparison.Ordinal)].TrimEnd(), summary);
+        Assert.EndsWith("| passed | champion | log_loss no worse than v5 by 0.01 | 0.52 ≤ 0.61 + 0.01 |\n", summary);
+        Assert.DoesNotContain("git commit", summary);
+    }
+
+    [Fact]
     public void The_same_input_gives_the_same_text()
     {
         Assert.Equal(ModelCard.Markdown(CardInputs.Binary()), ModelCard.Markdown(CardInputs.Binary()));
