@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using MlopsBuild.Engine.Definition;
 using MlopsBuild.Engine.Parameters;
 using MlopsBuild.Engine.Paths;
+using MlopsBuild.Engine.Reports;
 
 namespace MlopsBuild.Engine.ContinuousIntegration;
 
@@ -143,7 +144,7 @@ internal static partial class WorkflowDeclarations
     static object CreateWhereNothingIsSet(Func<object> createBuild, AbsolutePath root)
     {
         var current = BuildScope.Current;
-        BuildScope.Enter(new BuildScope(root, new BuildHost(TextWriter.Null, _ => null, root)));
+        BuildScope.Enter(new BuildScope(root, new BuildHost(TextWriter.Null, _ => null, root), new RunReport(gitHubOutput: null)));
         try
         {
             return createBuild();
