@@ -89,6 +89,17 @@ partial class Build
             Console.Write(entry);
         }));
 
+    Target CreateAttestationKey => _ => _
+        .Description("Creates the factory GitHub environment's attestation key pair (--key-file PATH) and prints the policy section to add")
+        .Requires(() => KeyFile)
+        .Executes(() => FailClearly(() =>
+        {
+            var section = ApprovalKeyGenerator.GenerateGitHubEnvironmentKey(KeyFile!, Factory.Name);
+            Console.WriteLine($"Wrote the private key to {KeyFile} (mode 0600): paste its text as the secret MLOPS_GITHUB_ATTESTATION_KEY of the '{Factory.Name}' environment on GitHub, then delete the file.");
+            Console.WriteLine($"Add this to {Display(Policy)}, give each approver their github_login, and commit it:");
+            Console.Write(section);
+        }));
+
     /// <summary>What a release manager should see before deciding: gates, metrics against factory's model, data and drift, lab's health.</summary>
     void PrintEvidence(ModelRegistry registry, ModelVersion version, EnvironmentStatus lab, ImageDigestReference image, string modelDigest)
     {

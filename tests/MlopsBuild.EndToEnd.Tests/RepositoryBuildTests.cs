@@ -50,6 +50,18 @@ public sealed class RepositoryBuildTests(RepositoryCloneFixture fixture) : IClas
         new(Directory.GetFiles(Path.Combine(root, ".github", "workflows"), "*.yml").ToDictionary(path => Path.GetFileName(path), File.ReadAllText), StringComparer.Ordinal);
 
     [Fact]
+    public void The_attestation_key_of_the_factory_environment_is_made_private_with_its_policy_section()
+    {
+        var result = fixture.Clone.BuildSh("CreateAttestationKey", "--key-file", fixture.Clone.PathOf("keys/factory.pem"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("github_environment:", result.Output);
+        Assert.Contains("name: factory", result.Output);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(fixture.Clone.PathOf("keys/factory.pem")));
+        Assert.StartsWith("-----BEGIN PRIVATE KEY-----", File.ReadAllText(fixture.Clone.PathOf("keys/factory.pem")));
+    }
+
+    [Fact]
     public void The_plan_of_the_test_target_runs_in_dependency_order()
     {
         var plan = fixture.Clone.BuildSh("--plan", "Test");
