@@ -50,6 +50,7 @@ public sealed class RepositoryBuildTests(RepositoryCloneFixture fixture) : IClas
         new(Directory.GetFiles(Path.Combine(root, ".github", "workflows"), "*.yml").ToDictionary(path => Path.GetFileName(path), File.ReadAllText), StringComparer.Ordinal);
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void The_attestation_key_of_the_factory_environment_is_made_private_with_its_policy_section()
     {
         var result = fixture.Clone.BuildSh("CreateAttestationKey", "--key-file", fixture.Clone.PathOf("keys/factory.pem"));
