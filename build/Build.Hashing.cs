@@ -4,12 +4,12 @@ partial class Build
 {
     /// <summary>
     /// Content hashes through the build's one hash cache (in .nuke/temp): a file unchanged since it was last hashed,
-    /// by any stage, is not read again.
+    /// by any stage, is not read again. A large file shows its progress while it is read.
     /// </summary>
     static T Hashing<T>(Func<ContentHasher, T> hash)
     {
         var cache = HashCache.Load(TemporaryDirectory / "data-hash-cache.json");
-        var result = hash(new ContentHasher(cache));
+        var result = hash(new ContentHasher(cache, HashingProgress()));
         cache.Save();
         return result;
     }

@@ -12,6 +12,7 @@ using MlopsBuild.Engine;
 using MlopsBuild.Engine.Definition;
 using MlopsBuild.Engine.Parameters;
 using MlopsBuild.Engine.Paths;
+using MlopsBuild.Engine.Terminal;
 using MlopsBuild.Learning;
 using MlopsBuild.Learning.Features;
 using MlopsBuild.Learning.Persistence;
@@ -60,7 +61,7 @@ partial class Build
             if (BaseImage == LocalBaseImage.DefaultName) await LocalBaseImage.EnsureAsync(docker, BaseImage, Console.WriteLine);
             var spec = new ServerImageSpec(BaseImage, PublishedServer, [$"{ServerImage.ServerFolder}/MlopsBuild.Serving"], ModelFilePath,
                 $"{ImageRepository}:{version.Label}", ImageLabels(version, model));
-            var image = await ServerImage.BuildAsync(docker, spec, line => Console.WriteLine(line.TrimEnd()));
+            var image = await BuildImageAsync(docker, spec);
             Console.WriteLine($"Built {image.Tag} ({image.Id}, {image.Size / 1_000_000.0:F1} MB).");
 
             var rows = await SmokeTestAsync(docker, image, model);
@@ -83,12 +84,26 @@ partial class Build
             Output("image", pushed.ToString());
         }));
 
-    /// <summary>Tags the image as {repository}:{version} and pushes it; returns what the registry stored, by digest.</summary>
+    /// <summary>Builds the model server image, its Dockerfile steps as progress.</summary>
+    static async Task<BuiltImage> BuildImageAsync(DockerClient docker, ServerImageSpec spec)
+    {
+        using var building = Progress($"Building {spec.Tag}");
+        return await ServerImage.BuildAsync(docker, spec, line => Console.WriteLine(line.TrimEnd()),
+            step => building.Report(step.Number, step.Count, $"step {step.Number}/{step.Count}: {step.Instruction}"));
+    }
+
+    /// <summary>Tags the image as {repository}:{version} and pushes it, its bytes as progress; returns what the registry stored, by digest.</summary>
     static async Task<ImageDigestReference> PushAsync(DockerClient docker, BuiltImage image, RegistryRepository repository, ModelVersion version)
     {
         var tag = new ImageReference(repository.ToString(), version.Label);
         await docker.TagImageAsync(image.Id, tag);
-        var digest = await docker.PushImageAsync(tag, line => Console.WriteLine(line.TrimEnd()));
+        using var pushing = Progress($"Pushing {tag}", unit: ProgressUnit.Bytes);
+        var transfer = new ImageTransferProgress();
+        var digest = await docker.PushImageAsync(tag, line => Console.WriteLine(line.TrimEnd()), layer =>
+        {
+            transfer.Add(layer);
+            if (transfer.BytesTotal > 0) pushing.Report(transfer.BytesDone, transfer.BytesTotal);
+        });
         return new ImageDigestReference(repository.ToString(), digest);
     }
 

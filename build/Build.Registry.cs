@@ -106,11 +106,4 @@ partial class Build
     static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
     static string Optional(double? value) => value is { } v ? Number(v) : "-";
-
-    static void PrintTable(string[] header, IEnumerable<string[]> rows)
-    {
-        var all = rows.Prepend(header).ToList();
-        var widths = header.Select((_, i) => all.Max(r => r[i].Length)).ToArray();
-        foreach (var row in all) Console.WriteLine(string.Join("  ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd());
-    }
 }

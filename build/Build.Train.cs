@@ -78,8 +78,9 @@ partial class Build
         .Outputs(ModelFilePath, ModelDirectory / TrainingReport.JsonFile, ModelDirectory / TrainingReport.MarkdownFile)
         .Executes(() => FailClearly(() =>
         {
+            using var training = Progress("Training");
             // Parameters are checked first, so that a mistake fails before the data is read.
-            var trainer = CreateTrainer();
+            var trainer = CreateTrainer(step => training.Report(step.Completed, step.Total, step.ToString()));
             var split = new SplitOptions { TestFraction = TestFraction, ValidationFraction = ValidationFraction, Seed = Seed, ById = SplitById };
             split.Validate();
             var dataset = TabularDatasetLoader.Load(Data, SchemaFile.Load(Schema));
@@ -92,14 +93,15 @@ partial class Build
             Note("test", TrainingReport.Headline(result.Test));
         }));
 
-    ITrainer CreateTrainer() => Trainer switch
+    ITrainer CreateTrainer(Action<TrainingProgress> progress) => Trainer switch
     {
-        Trainer.Linear => new LinearTrainer(new LinearOptions { L2 = L2 ?? new LinearOptions().L2, MaxIterations = MaxIterations, Seed = Seed }),
+        Trainer.Linear => new LinearTrainer(new LinearOptions { L2 = L2 ?? new LinearOptions().L2, MaxIterations = MaxIterations, Seed = Seed, Progress = progress }),
         _ => new GbdtTrainer(new GbdtOptions
         {
             Trees = Trees, LearningRate = LearningRate, MaxLeaves = MaxLeaves, MaxDepth = MaxDepth,
             MinSamplesPerLeaf = MinSamplesPerLeaf, MaxBins = MaxBins, RowSubsample = RowSubsample,
             FeatureSubsample = FeatureSubsample, EarlyStoppingRounds = EarlyStoppingRounds, L2 = L2 ?? new GbdtOptions().L2, Seed = Seed,
+            Progress = progress,
         }),
     };
 

@@ -1,3 +1,5 @@
+using MlopsBuild.Engine.Terminal;
+
 namespace MlopsBuild.Engine;
 
 /// <summary>
@@ -9,8 +11,12 @@ public sealed record BuildHost(
     Func<string, string?> Environment,
     string WorkingDirectory)
 {
-    public static BuildHost FromProcess() =>
-        new(Console.Out, System.Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory());
+    public static BuildHost FromProcess() => Console.IsOutputRedirected
+        ? new(Console.Out, System.Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory())
+        : new(StandardOutput.ForTerminal(), System.Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory()) { OutputIsTerminal = true };
 
     public bool OnGitHubActions => Environment("GITHUB_ACTIONS") == "true";
+
+    /// <summary>Whether <see cref="Out"/> is a terminal someone watches (progress may be drawn live), not a file or a pipe.</summary>
+    public bool OutputIsTerminal { get; init; }
 }

@@ -13,6 +13,7 @@ using MlopsBuild.Engine.Planning;
 using MlopsBuild.Engine.Reports;
 using MlopsBuild.Engine.Reports.PlanGraphs;
 using MlopsBuild.Engine.Schema;
+using MlopsBuild.Engine.Terminal;
 using MlopsBuild.Engine.UpToDate;
 
 namespace MlopsBuild.Engine;
@@ -30,10 +31,11 @@ public static class BuildRunner
     public static int Run<T>(IReadOnlyList<string> args, BuildHost host, string? defaultTarget) where T : PipelineBuild, new()
     {
         ConsoleRouter.Install();
-        var output = new BuildOutput(host.Out, new SecretMasker(), host.OnGitHubActions, Verbosity.Normal);
+        var terminal = BuildTerminal.Enter(BuildTerminal.For(host));
+        var output = terminal.Output;
         try
         {
-            return RunAsync<T>(args, host, defaultTarget, output).GetAwaiter().GetResult();
+            return RunAsync<T>(args, host, defaultTarget, terminal).GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is BuildUsageException or BuildLockException)
         {
@@ -48,9 +50,10 @@ public static class BuildRunner
         }
     }
 
-    static async Task<int> RunAsync<T>(IReadOnlyList<string> args, BuildHost host, string? defaultTarget, BuildOutput output)
+    static async Task<int> RunAsync<T>(IReadOnlyList<string> args, BuildHost host, string? defaultTarget, BuildTerminal terminal)
         where T : PipelineBuild, new()
     {
+        var output = terminal.Output;
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         var members = ParameterMember.Discover(typeof(T));
@@ -115,7 +118,7 @@ public static class BuildRunner
         var buildLock = BuildLock.Load(root / ".nuke" / "build.lock.json");
         // Records of targets that were removed or renamed would linger in the committed file forever.
         foreach (var stale in buildLock.TargetNames.Except(targets.Select(t => t.Name))) buildLock.Remove(stale);
-        var upToDate = new UpToDateCheck(root, new ContentHasher(hashCache), buildLock, new DefinitionFingerprint(typeof(T)));
+        var upToDate = new UpToDateCheck(root, new ContentHasher(hashCache, new FileHashingProgress(root).Report), buildLock, new DefinitionFingerprint(typeof(T)));
         var runs = await new BuildExecutor(output, upToDate, new ExecutionOptions(maxParallel, build.Force)).RunAsync(plan);
         hashCache.Save();
 
@@ -123,7 +126,7 @@ public static class BuildRunner
         var exitCode = succeeded ? Success : TargetFailed;
         output.PrefixLines = false;
         output.WriteLine();
-        foreach (var line in SummaryTable.Lines(runs, clock.Elapsed, succeeded)) output.WriteLine(line);
+        terminal.Summary(runs, clock.Elapsed, succeeded);
         var sections = new SectionStore(root / ".nuke" / "temp" / "reports").Collect(runs, report, output.Masker);
         RunSummary.Write(root, host, output.Masker, RunSummary.Markdown(plan.Invoked, runs, succeeded, sections));
         output.Verbose($"Report: {RunSummary.RelativePath}");

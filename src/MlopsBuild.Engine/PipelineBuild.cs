@@ -15,7 +15,7 @@ namespace MlopsBuild.Engine;
 /// The base of a build class: derive from it, declare <see cref="Target"/> properties and <see cref="ParameterAttribute"/>
 /// members, and start it with <c>public static int Main() =&gt; Execute&lt;Build&gt;(x =&gt; x.Default);</c>.
 /// </summary>
-public abstract class PipelineBuild
+public abstract partial class PipelineBuild
 {
     /// <summary>Runs the build with the process's arguments, environment and console; returns the exit code.</summary>
     protected static int Execute<T>(Expression<Func<T, Target>> defaultTarget) where T : PipelineBuild, new()

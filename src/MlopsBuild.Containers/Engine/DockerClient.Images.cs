@@ -13,8 +13,10 @@ public sealed partial class DockerClient
     static readonly string AnonymousRegistryAuth = Convert.ToBase64String(Encoding.UTF8.GetBytes("{}"));
 
     /// <summary>Builds an image from a tar context (POST /build), streaming the build output to <paramref name="log"/>; returns the image id.</summary>
+    /// <param name="steps">Told each Dockerfile instruction as the builder starts it.</param>
     public async Task<string> BuildImageAsync(
-        BuildContext context, ImageBuildRequest request, Action<string>? log = null, CancellationToken cancellationToken = default)
+        BuildContext context, ImageBuildRequest request, Action<string>? log = null, Action<BuildStep>? steps = null,
+        CancellationToken cancellationToken = default)
     {
         // The tar goes to a temporary file first: the request then has a length, and a large context never sits in memory.
         await using var tar = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None,
@@ -33,7 +35,7 @@ public sealed partial class DockerClient
         using var response = await SendAsync(HttpMethod.Post, path, cancellationToken, content, HttpCompletionOption.ResponseHeadersRead);
         var what = $"build the image {request.Tag}";
         await DockerResponses.EnsureSuccessAsync(response, what, cancellationToken);
-        var aux = await ProgressStream.ReadAsync(await response.Content.ReadAsStreamAsync(cancellationToken), what, log, cancellationToken);
+        var aux = await ProgressStream.ReadAsync(await response.Content.ReadAsStreamAsync(cancellationToken), what, log, cancellationToken, steps: steps);
         if (aux.Select(payload => DockerResponses.StringOrNull(payload, "ID")).LastOrDefault(id => id is not null) is { } id) return id;
         // Engines that do not send the id in an aux message: the tag now names the image.
         return (await InspectImageAsync(request.Tag, cancellationToken))?.Id
@@ -67,14 +69,16 @@ public sealed partial class DockerClient
     }
 
     /// <summary>Pushes a tagged image to the registry its name points at; returns the manifest digest (<c>sha256:…</c>).</summary>
-    public async Task<string> PushImageAsync(ImageReference reference, Action<string>? log = null, CancellationToken cancellationToken = default)
+    /// <param name="layers">Told each layer's progress, with the bytes pushed so far (see <see cref="ImageTransferProgress"/>).</param>
+    public async Task<string> PushImageAsync(
+        ImageReference reference, Action<string>? log = null, Action<LayerProgress>? layers = null, CancellationToken cancellationToken = default)
     {
         var path = RequestPaths.WithQuery($"images/{RequestPaths.Reference(reference.Repository)}/push", ("tag", reference.Tag));
         using var response = await SendAsync(HttpMethod.Post, path, cancellationToken, content: null,
             HttpCompletionOption.ResponseHeadersRead, new Dictionary<string, string> { ["X-Registry-Auth"] = AnonymousRegistryAuth });
         var what = $"push {reference}";
         await DockerResponses.EnsureSuccessAsync(response, what, cancellationToken);
-        var aux = await ProgressStream.ReadAsync(await response.Content.ReadAsStreamAsync(cancellationToken), what, log, cancellationToken);
+        var aux = await ProgressStream.ReadAsync(await response.Content.ReadAsStreamAsync(cancellationToken), what, log, cancellationToken, layers);
         return aux.Select(payload => DockerResponses.StringOrNull(payload, "Digest")).LastOrDefault(digest => digest is not null)
             ?? throw new DockerException($"Docker could not {what}: the push ended without reporting a digest.");
     }

@@ -7,9 +7,10 @@ namespace MlopsBuild.Containers.Images;
 static class AppImage
 {
     public static async Task<BuiltImage> BuildAsync(
-        DockerClient docker, BuildContext context, string tag, IReadOnlyDictionary<string, string> labels, Action<string>? log, CancellationToken cancellationToken)
+        DockerClient docker, BuildContext context, string tag, IReadOnlyDictionary<string, string> labels, Action<string>? log,
+        Action<BuildStep>? steps, CancellationToken cancellationToken)
     {
-        var id = await docker.BuildImageAsync(context, new ImageBuildRequest(tag) { Labels = labels }, log, cancellationToken);
+        var id = await docker.BuildImageAsync(context, new ImageBuildRequest(tag) { Labels = labels }, log, steps, cancellationToken);
         var image = await docker.InspectImageAsync(id, cancellationToken)
             ?? throw new DockerException($"Docker built {tag} as {id}, but does not show that image.");
         return new BuiltImage(image.Id, tag, image.Size);

@@ -34,7 +34,9 @@ public static class ServerImage
     }
 
     /// <summary>Builds the image through the engine, build output to <paramref name="log"/>; returns its id and size.</summary>
+    /// <param name="steps">Told each Dockerfile instruction as the builder starts it.</param>
     public static async Task<BuiltImage> BuildAsync(
-        DockerClient docker, ServerImageSpec spec, Action<string>? log = null, CancellationToken cancellationToken = default) =>
-        await AppImage.BuildAsync(docker, CreateContext(spec), spec.Tag, spec.Labels, log, cancellationToken);
+        DockerClient docker, ServerImageSpec spec, Action<string>? log = null, Action<BuildStep>? steps = null,
+        CancellationToken cancellationToken = default) =>
+        await AppImage.BuildAsync(docker, CreateContext(spec), spec.Tag, spec.Labels, log, steps, cancellationToken);
 }

@@ -9,7 +9,8 @@ namespace MlopsBuild.Core.Hashing;
 /// Content hashes ("sha256:" + lowercase hex) of files and directories, reusing <see cref="HashCache"/> entries
 /// so that unchanged files are only stat'ed. Thread-safe.
 /// </summary>
-public sealed class ContentHasher(HashCache cache)
+/// <param name="progress">Told how many bytes of each file read so far are hashed, for a progress display.</param>
+public sealed class ContentHasher(HashCache cache, Action<FileHashProgress>? progress = null)
 {
     const string Prefix = "sha256:";
     const int BufferSize = 1 << 20;
@@ -31,7 +32,7 @@ public sealed class ContentHasher(HashCache cache)
         if (cache.TryGet(info.FullName, size, lastWriteUtc, out var cached)) return cached;
 
         var startedUtc = DateTime.UtcNow;
-        var hash = HashStream(info.FullName);
+        var hash = HashStream(info.FullName, size);
         Interlocked.Increment(ref _filesRead);
         cache.Store(info.FullName, size, lastWriteUtc, hash, startedUtc);
         return hash;
@@ -76,19 +77,27 @@ public sealed class ContentHasher(HashCache cache)
             .OrderBy(file => file.Relative, StringComparer.Ordinal);
     }
 
-    static string HashStream(string fullPath)
+    string HashStream(string fullPath, long size)
     {
         using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        long hashed = 0;
         try
         {
             int read;
-            while ((read = stream.Read(buffer, 0, BufferSize)) > 0) hash.AppendData(buffer, 0, read);
+            while ((read = stream.Read(buffer, 0, BufferSize)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+                hashed += read;
+                progress?.Invoke(new FileHashProgress(fullPath, hashed, size, Finished: false));
+            }
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+            // Also after a failed read, so that a display showing this file can close it.
+            progress?.Invoke(new FileHashProgress(fullPath, hashed, size, Finished: true));
         }
         return Format(hash.GetHashAndReset());
     }

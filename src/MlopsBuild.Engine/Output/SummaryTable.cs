@@ -53,7 +53,7 @@ internal static class SummaryTable
         return text.ToString();
     }
 
-    static IEnumerable<string> NoteTexts(TargetRun run)
+    public static IEnumerable<string> NoteTexts(TargetRun run)
     {
         if (run.Reason is not null && run.Status != TargetStatus.Succeeded) yield return run.Reason;
         foreach (var (key, value) in run.Notes) yield return $"{key}: {value}";

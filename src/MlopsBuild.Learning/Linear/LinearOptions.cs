@@ -36,6 +36,9 @@ public sealed record LinearOptions
     /// <summary>Worker threads for the loss evaluation; 0 = all cores. Never changes the result.</summary>
     public int Threads { get; init; }
 
+    /// <summary>Called after every L-BFGS iteration, on the training thread. Never changes the result.</summary>
+    public Action<TrainingProgress>? Progress { get; init; }
+
     public const int MaxIterationsLimit = 100_000;
     public const int MemoryLimit = 100;
 

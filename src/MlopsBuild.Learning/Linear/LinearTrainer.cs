@@ -49,6 +49,7 @@ public sealed class LinearTrainer : ITrainer
             options.Tolerance, (iteration, value, gradient) =>
             {
                 if (iteration % 10 == 0) log?.Invoke(Invariant($"linear: iteration {iteration}, objective {value:G8}, largest gradient {gradient:G3}"));
+                options.Progress?.Invoke(new TrainingProgress("iteration", iteration, options.MaxIterations, "objective", value));
             });
         log?.Invoke(Invariant($"linear: {Describe(result.Stop)} after {result.Iterations} iterations ({result.Evaluations} evaluations), objective {result.Value:G10}, largest gradient {result.GradientNorm:G3}"));
 

@@ -42,6 +42,9 @@ public sealed record GbdtOptions
     /// <summary>Worker threads; 0 = <see cref="Environment.ProcessorCount"/>. Does not change the model.</summary>
     public int Threads { get; init; }
 
+    /// <summary>Called after every boosting round, on the training thread. Does not change the model.</summary>
+    public Action<TrainingProgress>? Progress { get; init; }
+
     /// <exception cref="TrainingException">An option is out of its range.</exception>
     public void Validate()
     {
@@ -59,7 +62,7 @@ public sealed record GbdtOptions
         Require(nameof(Threads), Threads, Threads >= 0, "0 (one per processor) or more");
     }
 
-    /// <summary>Every option that shapes the model, as invariant text (not <see cref="Threads"/>).</summary>
+    /// <summary>Every option that shapes the model, as invariant text (not <see cref="Threads"/> or <see cref="Progress"/>).</summary>
     public IReadOnlyDictionary<string, string> ToParameters() => new SortedDictionary<string, string>(StringComparer.Ordinal)
     {
         [nameof(Trees)] = Text(Trees),

@@ -45,6 +45,26 @@ public sealed class ContentHasherTests : IDisposable
     }
 
     [Fact]
+    public void Progress_reports_the_bytes_hashed_after_each_buffer_and_then_that_the_file_is_finished()
+    {
+        var bytes = new byte[2 * 1024 * 1024 + 7];
+        var path = _temp.PathOf("large.bin");
+        File.WriteAllBytes(path, bytes);
+        File.SetLastWriteTimeUtc(path, TempDirectory.OldTime);
+        var reports = new List<FileHashProgress>();
+        var hasher = new ContentHasher(_cache, reports.Add);
+
+        var hash = hasher.HashFile(path);
+        hasher.HashFile(path); // from the cache: not read, not reported
+
+        Assert.Equal("sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes)), hash);
+        long total = bytes.Length;
+        Assert.Equal(
+            [new(path, 1024 * 1024, total, false), new(path, 2 * 1024 * 1024, total, false), new(path, total, total, false), new FileHashProgress(path, total, total, true)],
+            reports);
+    }
+
+    [Fact]
     public void Unchanged_file_with_a_cached_entry_is_not_read_again()
     {
         var path = _temp.Write("data.csv", "1,2,3", TempDirectory.OldTime);

@@ -15,6 +15,9 @@ public sealed class BuildSandbox : IDisposable
 
     public Dictionary<string, string?> Environment { get; } = new();
 
+    /// <summary>Runs as if the output were an interactive terminal (it is still captured).</summary>
+    public bool OutputIsTerminal { get; set; }
+
     public string PathOf(string relative) => Path.Combine(Root, relative);
 
     public void Write(string relative, string content)
@@ -28,7 +31,7 @@ public sealed class BuildSandbox : IDisposable
     public BuildResult RunWithDefault<T>(string? defaultTarget, params string[] args) where T : PipelineBuild, new()
     {
         var output = new StringWriter();
-        var host = new BuildHost(output, name => Environment.GetValueOrDefault(name), Root);
+        var host = new BuildHost(output, name => Environment.GetValueOrDefault(name), Root) { OutputIsTerminal = OutputIsTerminal };
         var exitCode = BuildRunner.Run<T>(args, host, defaultTarget);
         return new BuildResult(exitCode, output.ToString(), this);
     }

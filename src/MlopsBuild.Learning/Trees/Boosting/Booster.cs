@@ -45,8 +45,13 @@ internal sealed class Booster(GbdtOptions options, ParallelOptions parallel)
                 if (validation is not null) AddToScores(tree, validation.Features, validationScores!, k, c);
             }
 
-            if (validation is null) continue;
+            if (validation is null)
+            {
+                options.Progress?.Invoke(new TrainingProgress("round", round + 1, options.Trees));
+                continue;
+            }
             var loss = objective.MeanLoss(validation.Labels, validationScores!, parallel);
+            options.Progress?.Invoke(new TrainingProgress("round", round + 1, options.Trees, "validation loss", loss));
             if (loss < bestLoss)
             {
                 bestLoss = loss;
