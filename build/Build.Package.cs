@@ -55,7 +55,7 @@ partial class Build
             var lab = Lab;
             using var registryClient = new OciRegistryClient(lab.Repository.Host);
             await registryClient.PingAsync(); // before minutes of building, not after
-            PublishServer();
+            PublishSelfContained("MlopsBuild.Serving", PublishedServer);
 
             using var docker = DockerClient.FromEnvironment();
             if (BaseImage == LocalBaseImage.DefaultName) await LocalBaseImage.EnsureAsync(docker, BaseImage, Console.WriteLine);
@@ -123,14 +123,16 @@ partial class Build
     }
 
     /// <summary>
-    /// The server, published self-contained for linux-x64: the local base image has no .NET, and one folder is
-    /// simpler to ship than a runtime beside it (see the README for the measured trade-off).
+    /// An app of src/ (the model server, the router) published self-contained for linux-x64: the local base image has
+    /// no .NET, and one folder is simpler to ship than a runtime beside it (see the README for the measured trade-off).
+    /// Restored first and published with --no-restore: a publish that restored by itself would restore the app's
+    /// references for linux-x64 too, which their lock files (and CI's locked restore) do not allow.
     /// </summary>
-    static void PublishServer()
+    static void PublishSelfContained(string app, AbsolutePath output)
     {
-        var project = RootDirectory / "src" / "MlopsBuild.Serving";
+        var project = RootDirectory / "src" / app;
         DotNet("restore", project);
-        DotNet("publish", project, "--no-restore", "-c", "Release", "-r", "linux-x64", "--self-contained", "true", "-o", PublishedServer);
+        DotNet("publish", project, "--no-restore", "-c", "Release", "-r", "linux-x64", "--self-contained", "true", "-o", output);
     }
 
     /// <summary>OCI annotations and the lineage a running container can be traced back by.</summary>

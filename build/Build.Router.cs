@@ -12,9 +12,7 @@ partial class Build
     /// <summary>Publishes the router and builds its image on <paramref name="docker"/>'s engine; an unchanged router rebuilds from the cache.</summary>
     async Task<string> RouterImageAsync(DockerClient docker, CancellationToken cancellationToken)
     {
-        var project = RootDirectory / "src" / "MlopsBuild.Router";
-        DotNet("restore", project);
-        DotNet("publish", project, "--no-restore", "-c", "Release", "-r", "linux-x64", "--self-contained", "true", "-o", PublishedRouter);
+        PublishSelfContained("MlopsBuild.Router", PublishedRouter);
         if (BaseImage == LocalBaseImage.DefaultName) await LocalBaseImage.EnsureAsync(docker, BaseImage, Console.WriteLine, cancellationToken);
         var labels = new Dictionary<string, string> { ["org.opencontainers.image.title"] = "mlopsbuild/router" };
         var image = await RouterImage.BuildAsync(docker, new RouterImageSpec(BaseImage, PublishedRouter, RouterImageTag, labels),

@@ -59,7 +59,7 @@ public sealed partial record DeploymentEnvironment
     /// <summary>The slot a router upstream address points at, or null when it is neither slot of this environment.</summary>
     public Slot? SlotAt(Uri? upstream) =>
         upstream is null ? null
-        : Enum.GetValues<Slot>().Cast<Slot?>().FirstOrDefault(slot => Uri.Compare(upstream, SlotAddress(slot!.Value), UriComponents.HostAndPort, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0);
+        : Enum.GetValues<Slot>().Cast<Slot?>().FirstOrDefault(slot => Endpoints.Same(upstream, SlotAddress(slot!.Value)));
 
     public override string ToString() => $"{Name} ({PublicAddress}, engine {Engine}, images {Repository})";
 

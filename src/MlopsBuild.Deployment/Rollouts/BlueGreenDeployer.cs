@@ -70,12 +70,8 @@ public sealed class BlueGreenDeployer(DockerClient docker, DeploymentEnvironment
         try
         {
             using var http = Http(environment.PublicAddress);
-            using (var ready = await http.GetAsync("v2/health/ready", cancellationToken))
-            {
-                var label = ready.Headers.TryGetValues(RouterHeaders.UpstreamLabel, out var values) ? values.FirstOrDefault() : null;
-                if (!ready.IsSuccessStatusCode || label != release.Label)
-                    throw new SmokeTestException($"through the router, /v2/health/ready answered {(int)ready.StatusCode} from '{label ?? "no version"}'");
-            }
+            if (await ReadinessThroughRouter.ProblemAsync(http, release.Label, cancellationToken) is { } problem)
+                throw new SmokeTestException($"through the router, {problem}");
             await release.SmokeCheck(new ModelServerClient(http), cancellationToken);
         }
         catch (Exception e) when (IsCheckFailure(e, cancellationToken))

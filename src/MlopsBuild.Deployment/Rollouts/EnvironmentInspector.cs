@@ -30,11 +30,8 @@ public static class EnvironmentInspector
         using var publicHttp = new HttpClient { BaseAddress = environment.PublicAddress, Timeout = TimeSpan.FromSeconds(5) };
         try
         {
-            using var ready = await publicHttp.GetAsync("v2/health/ready", cancellationToken);
-            var answeredBy = ready.Headers.TryGetValues(RouterHeaders.UpstreamLabel, out var values) ? values.FirstOrDefault() : null;
-            if (!ready.IsSuccessStatusCode || answeredBy != state.Label)
-                return Unhealthy(environment, state.Label, slot, image,
-                    $"{state.Label} in {environment.Name}: /v2/health/ready through {environment.PublicAddress} answered {(int)ready.StatusCode} from '{answeredBy ?? "no version"}'");
+            if (await ReadinessThroughRouter.ProblemAsync(publicHttp, state.Label, cancellationToken) is { } problem)
+                return Unhealthy(environment, state.Label, slot, image, $"{state.Label} in {environment.Name}: through {environment.PublicAddress}, {problem}");
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {

@@ -1,3 +1,5 @@
+using MlopsBuild.Deployment.Environments;
+
 namespace MlopsBuild.Deployment.Rollouts;
 
 /// <summary>What an environment's router forwards to (GET /upstream on its admin port).</summary>
@@ -6,7 +8,5 @@ namespace MlopsBuild.Deployment.Rollouts;
 /// <param name="InFlight">Requests not yet answered, per upstream address (the current one included).</param>
 public sealed record RouterState(Uri? Upstream, string? Label, DateTimeOffset? Since, IReadOnlyDictionary<Uri, int> InFlight)
 {
-    public int InFlightAt(Uri upstream) =>
-        InFlight.Where(pair => Uri.Compare(pair.Key, upstream, UriComponents.HostAndPort, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0)
-            .Sum(pair => pair.Value);
+    public int InFlightAt(Uri upstream) => InFlight.Where(pair => Endpoints.Same(pair.Key, upstream)).Sum(pair => pair.Value);
 }
