@@ -1,4 +1,5 @@
 using MlopsBuild.Benchmarks;
+using MlopsBuild.Benchmarks.Images;
 using MlopsBuild.Benchmarks.Registry;
 using MlopsBuild.Benchmarks.Serving;
 using MlopsBuild.Benchmarks.Training;
@@ -15,6 +16,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["serving"] = ServingBenchmark.Run,
     // The bare ASP.NET app serving measures against (not meant to be called by hand).
     ["serving-ceiling"] = ServingBenchmark.RunCeiling,
+    ["image"] = ImageBenchmark.Run,
 };
 
 if (args.Length > 0 && benchmarks.TryGetValue(args[0], out var run)) return run(args[1..]);

@@ -108,7 +108,7 @@ internal static class ServingBenchmark
     /// <summary>The bare ASP.NET endpoint (the ceiling), as a child process with the server's GC settings.</summary>
     public static int RunCeiling(string[] args) => CeilingApp.Run(int.Parse(args[0], CultureInfo.InvariantCulture), File.ReadAllText(args[1]));
 
-    static string TrainModel(string root)
+    internal static string TrainModel(string root)
     {
         Console.WriteLine("Training a 100-tree model on data/loans.csv ...");
         var dataset = TabularDatasetLoader.Load("data/loans.csv", SchemaFile.Load("data/loans.schema.yaml"));
@@ -173,7 +173,7 @@ internal static class ServingBenchmark
         return process;
     }
 
-    static void WaitReady(string url)
+    internal static void WaitReady(string url)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = Stopwatch.StartNew();
@@ -198,14 +198,14 @@ internal static class ServingBenchmark
         return text;
     }
 
-    static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    static void Exec(string file, params string[] args)
+    internal static void Exec(string file, params string[] args)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args) start.ArgumentList.Add(arg);
