@@ -57,6 +57,13 @@ public sealed class BuildContext
         return this;
     }
 
+    /// <summary>Adds a folder entry (mode 0755) with nothing in it yet.</summary>
+    public BuildContext AddEmptyDirectory(string path)
+    {
+        AddDirectoryEntry(path);
+        return this;
+    }
+
     /// <summary>Writes the tar. Files are read now, so a file changed since it was added is written as it is now.</summary>
     public void WriteTo(Stream destination)
     {

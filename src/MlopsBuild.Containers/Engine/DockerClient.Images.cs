@@ -33,12 +33,12 @@ public sealed partial class DockerClient
             ("nocache", request.NoCache ? "1" : null),
             ("forcerm", "1"));
         using var response = await SendAsync(HttpMethod.Post, path, cancellationToken, content, HttpCompletionOption.ResponseHeadersRead);
-        var what = $"build the image {request.Tag}";
+        var what = request.Tag is null ? "build an image" : $"build the image {request.Tag}";
         await DockerResponses.EnsureSuccessAsync(response, what, cancellationToken);
         var aux = await ProgressStream.ReadAsync(await response.Content.ReadAsStreamAsync(cancellationToken), what, log, cancellationToken, steps: steps);
         if (aux.Select(payload => DockerResponses.StringOrNull(payload, "ID")).LastOrDefault(id => id is not null) is { } id) return id;
         // Engines that do not send the id in an aux message: the tag now names the image.
-        return (await InspectImageAsync(request.Tag, cancellationToken))?.Id
+        return (request.Tag is null ? null : (await InspectImageAsync(request.Tag, cancellationToken))?.Id)
             ?? throw new DockerException($"Docker could not {what}: the build ended without an image.");
     }
 
@@ -100,13 +100,25 @@ public sealed partial class DockerClient
             ?? throw new DockerException($"Docker could not {what}: the pull ended without the image.");
     }
 
+    /// <summary>
+    /// Loads images from a <c>docker save</c> archive (POST /images/load). The archive may leave out the files of layers
+    /// the engine already holds: it looks a layer up by its chain of diff ids before it opens the layer's file.
+    /// </summary>
+    public async Task LoadImageAsync(Stream archive, Action<string>? log = null, CancellationToken cancellationToken = default)
+    {
+        using var content = new StreamContent(archive);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/x-tar");
+        using var response = await SendAsync(HttpMethod.Post, "images/load", cancellationToken, content, HttpCompletionOption.ResponseHeadersRead);
+        const string what = "load an image archive";
+        await DockerResponses.EnsureSuccessAsync(response, what, cancellationToken);
+        await ProgressStream.ReadAsync(await response.Content.ReadAsStreamAsync(cancellationToken), what, log, cancellationToken);
+    }
+
     /// <summary>Describes an image (GET /images/{name}/json); null when there is no such image.</summary>
     public async Task<ImageInfo?> InspectImageAsync(string image, CancellationToken cancellationToken = default)
     {
-        using var response = await SendAsync(HttpMethod.Get, $"images/{RequestPaths.Reference(image)}/json", cancellationToken);
-        if (response.StatusCode == HttpStatusCode.NotFound) return null;
-        await DockerResponses.EnsureSuccessAsync(response, $"inspect the image {image}", cancellationToken);
-        using var json = await DockerResponses.ReadJsonAsync(response, cancellationToken);
+        using var json = await InspectImageJsonAsync(image, cancellationToken);
+        if (json is null) return null;
         var root = json.RootElement;
         var config = root.TryGetProperty("Config", out var c) ? c : default;
         var rootFilesystem = root.TryGetProperty("RootFS", out var r) ? r : default;
@@ -118,6 +130,28 @@ public sealed partial class DockerClient
             DockerResponses.StringList(root, "RepoDigests"),
             DockerResponses.StringList(rootFilesystem, "Layers"),
             DockerResponses.StringOrNull(config, "User") is { Length: > 0 } user ? user : null);
+    }
+
+    /// <summary>The engine's whole description of an image (GET /images/{name}/json), as JSON; null when there is no such image.</summary>
+    internal async Task<JsonDocument?> InspectImageJsonAsync(string image, CancellationToken cancellationToken = default)
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"images/{RequestPaths.Reference(image)}/json", cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound) return null;
+        await DockerResponses.EnsureSuccessAsync(response, $"inspect the image {image}", cancellationToken);
+        return await DockerResponses.ReadJsonAsync(response, cancellationToken);
+    }
+
+    /// <summary>How an image was made, oldest step first (GET /images/{name}/history, which answers newest first).</summary>
+    public async Task<IReadOnlyList<ImageHistoryEntry>> ImageHistoryAsync(string image, CancellationToken cancellationToken = default)
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"images/{RequestPaths.Reference(image)}/history", cancellationToken);
+        await DockerResponses.EnsureSuccessAsync(response, $"read the history of the image {image}", cancellationToken);
+        using var json = await DockerResponses.ReadJsonAsync(response, cancellationToken);
+        return [.. json.RootElement.EnumerateArray().Reverse().Select(entry => new ImageHistoryEntry(
+            DateTimeOffset.FromUnixTimeSeconds(entry.GetProperty("Created").GetInt64()),
+            DockerResponses.StringOrNull(entry, "CreatedBy") ?? "",
+            DockerResponses.StringOrNull(entry, "Comment") ?? "",
+            entry.GetProperty("Size").GetInt64()))];
     }
 
     /// <summary>Removes an image (forced, so a tag still in use by a stopped container goes too); no such image is fine.</summary>

@@ -8,7 +8,7 @@ namespace MlopsBuild.Containers.Images;
 /// The Dockerfile instructions every image of one of our .NET apps shares (the model server, the router): runtime
 /// (optional), the app's folder, its environment, WORKDIR, a non-root USER, HEALTHCHECK (optional), ENTRYPOINT — in the
 /// order they change least to most often, so an image can append what changes most (the server's model) after them.
-/// Labels come from the build request (applied after all steps). No EXPOSE: the container uses the host's network and
+/// Labels are added after the build (see <see cref="AppImage"/>). No EXPOSE: the container uses the host's network and
 /// the app chooses its port.
 /// </summary>
 static class AppDockerfile

@@ -38,5 +38,5 @@ public static class RouterImage
     /// <summary>Builds the image through the engine, build output to <paramref name="log"/>; returns its id and size.</summary>
     public static async Task<BuiltImage> BuildAsync(
         DockerClient docker, RouterImageSpec spec, Action<string>? log = null, CancellationToken cancellationToken = default) =>
-        await AppImage.BuildAsync(docker, CreateContext(spec), spec.Tag, spec.Labels, log, steps: null, cancellationToken);
+        await AppImage.BuildAsync(docker, CreateContext(spec), spec.Tag, spec.Labels, top: null, log, steps: null, cancellationToken);
 }

@@ -2,8 +2,8 @@ namespace MlopsBuild.Containers.Images;
 
 /// <summary>
 /// The Dockerfile of a server image: the app layers every image of ours shares (<see cref="AppDockerfile"/>), with
-/// <c>--model</c> on the entrypoint, then the model LAST, after every metadata instruction — so a model-only change
-/// re-runs only the final COPY, and the build cache serves everything above.
+/// <c>--model</c> on the entrypoint. The model is not in it: it is added as its own layer on top (see
+/// <see cref="ServerImage"/>), so a model-only change reuses every layer the builder made.
 /// </summary>
 static class ServerDockerfile
 {
@@ -15,8 +15,6 @@ static class ServerDockerfile
             Environment = spec.Environment,
             HealthCheck = spec.HealthCheck,
         };
-        return AppDockerfile.Start(layout)
-            .AppendLine($"COPY {ServerImage.ModelContextPath} {ServerImage.ModelPath}")
-            .ToString();
+        return AppDockerfile.Start(layout).ToString();
     }
 }

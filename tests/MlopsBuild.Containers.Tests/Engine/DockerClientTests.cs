@@ -113,6 +113,24 @@ public sealed class DockerClientTests : IAsyncLifetime
     }
 
     [DockerFact]
+    public async Task An_archive_that_leaves_out_a_layer_the_engine_lacks_is_refused_with_the_engines_message()
+    {
+        var tag = ScratchImages.UniqueTag("unloadable");
+        scratch.Track(tag);
+        var missingLayer = new string('e', 64);
+        var config = $$$"""{"architecture":"amd64","os":"linux","config":{},"rootfs":{"type":"layers","diff_ids":["sha256:{{{missingLayer}}}"]}}""";
+        var archive = new BuildContext()
+            .AddText("manifest.json", $$$"""[{"Config":"config.json","RepoTags":["{{{tag}}}"],"Layers":["{{{missingLayer}}}/layer.tar"]}]""")
+            .AddText("config.json", config);
+
+        var error = await Assert.ThrowsAsync<DockerException>(() => docker.LoadImageAsync(new MemoryStream(archive.ToBytes())));
+
+        Assert.StartsWith("Docker could not load an image archive: ", error.Message);
+        Assert.Contains("layer.tar", error.Message);
+        Assert.Null(await docker.InspectImageAsync(tag));
+    }
+
+    [DockerFact]
     public async Task A_missing_image_inspects_as_null_and_creating_from_it_names_it()
     {
         var missing = ScratchImages.UniqueTag("missing");

@@ -64,6 +64,30 @@ public sealed class ServerImageTests : IAsyncLifetime
         Assert.Contains(log, line => line.Contains("Using cache"));
     }
 
+    [DockerFact]
+    public async Task The_same_server_model_and_labels_give_the_same_image_id()
+    {
+        var spec = await SpecAsync(model: "weights v1");
+        var first = await ServerImage.BuildAsync(docker, spec);
+
+        var second = await ServerImage.BuildAsync(docker, spec);
+
+        Assert.Equal(first.Id, second.Id);
+    }
+
+    [DockerFact]
+    public async Task The_history_names_a_step_for_every_layer_and_the_model_last()
+    {
+        var image = await ServerImage.BuildAsync(docker, await SpecAsync(model: "weights v1"));
+
+        var history = await docker.ImageHistoryAsync(image.Id);
+        var layers = (await docker.InspectImageAsync(image.Id))!.Layers;
+
+        Assert.Equal(layers.Count, history.Count(step => step.Size > 0));
+        Assert.Equal("COPY model.mlmodel /model/model.mlmodel", history[^1].CreatedBy);
+        Assert.Contains(history, step => step.CreatedBy.Contains("USER 10001:10001"));
+    }
+
     async Task<ServerImageSpec> SpecAsync(string model)
     {
         var baseImage = await DockerRequirement.BaseImageAsync();
