@@ -68,7 +68,7 @@ partial class Build
             var test = dataset.Data.Select(testRows);
             var evaluation = ModelEvaluation.Of(model.Predictor, test, Threshold);
             var version = RegisterCandidate(registry, model, evaluation, report);
-            var card = WriteModelCard(model, dataset, testRows, test, evaluation, report, version, champion, championModel);
+            var card = WriteModelCard(model, test, evaluation, report, version, champion, ChampionEvaluation.Of(context));
             ReportSection($"Model {version.Label}: {(version.Accepted ? "candidate" : "rejected")}",
                 ModelCard.SummaryMarkdown(card) + $"\nModel card: {ReportLink(ModelDirectory / ModelCard.HtmlFile)}\n");
 
@@ -123,12 +123,12 @@ partial class Build
     }
 
     /// <summary>Writes the model card (Markdown and HTML) and returns what it shows.</summary>
-    ModelCardInput WriteModelCard(TrainedModel model, TabularDataset dataset, int[] testRows, TrainingData test, ModelEvaluation evaluation,
-        GateReport report, ModelVersion version, ModelVersion? champion, TrainedModel? championModel)
+    ModelCardInput WriteModelCard(TrainedModel model, TrainingData test, ModelEvaluation evaluation,
+        GateReport report, ModelVersion version, ModelVersion? champion, ChampionEvaluation comparison)
     {
-        var championMetrics = champion is null || championModel is null || championModel.Task != model.Task
-            ? null
-            : EvaluateChampion(championModel, dataset, testRows, test) is { } championEvaluation ? new ChampionMetrics(champion.Label, championEvaluation) : null;
+        var championMetrics = champion is not null && comparison is { Evaluation: { } championEvaluation, Candidate: { } candidateEvaluation, Rows: { } rows }
+            ? new ChampionMetrics(champion.Label, championEvaluation, candidateEvaluation, rows.Description)
+            : null;
         var card = new ModelCardInput(
             model.Signature.Label, version.Label, version.Accepted ? "candidate" : "rejected",
             model, test.Labels, BatchScorer.Predict(model.Predictor, test.Features), evaluation, report,
@@ -136,12 +136,6 @@ partial class Build
         ModelCard.Write(card, ModelDirectory);
         return card;
     }
-
-    /// <summary>The champion's metrics on the candidate's test rows (its inputs matched by name); null when it cannot read them.</summary>
-    ModelEvaluation? EvaluateChampion(TrainedModel champion, TabularDataset dataset, int[] testRows, TrainingData test) =>
-        ModelInputs.Map(dataset, testRows, champion.Signature).Features is { } features
-            ? ModelEvaluation.Of(champion.Predictor, new TrainingData(features, test.Labels, test.Task, test.ClassCount), Threshold)
-            : null;
 
     static void AtomicWrite(AbsolutePath path, byte[] bytes) => MlopsBuild.Core.IO.AtomicFile.WriteAllBytes(path, bytes);
 }

@@ -3,8 +3,9 @@ using MlopsBuild.Learning.Metrics;
 namespace MlopsBuild.Quality.Gates;
 
 /// <summary>
-/// The candidate against the champion on the same test rows: a metric may be worse by at most the tolerance, in its
-/// worse direction (<see cref="MetricValues.DirectionOf"/>). Without a champion every check passes ("no champion yet").
+/// The candidate against the champion on the same test rows, held out from both (<see cref="ChampionRows"/>): a metric
+/// may be worse by at most the tolerance, in its worse direction (<see cref="MetricValues.DirectionOf"/>). Without a
+/// champion every check passes ("no champion yet").
 /// </summary>
 public sealed class ChampionGate : Gate
 {
@@ -42,11 +43,12 @@ public sealed class ChampionGate : Gate
             else if (champion.Evaluation is null)
                 yield return new CheckResult(CheckKinds.Champion, name, false, $"not comparable: {champion.Incomparable}", candidate);
             else
-                yield return Compare(name, metric, candidate, TaskMetrics.ValueOf(champion.Evaluation.Values, metric), champion.Evaluation.Rows);
+                yield return Compare(name, metric, TaskMetrics.ValueOf(champion.Candidate!.Values, metric),
+                    TaskMetrics.ValueOf(champion.Evaluation.Values, metric), champion.Rows!.Description);
         }
     }
 
-    CheckResult Compare(string name, string metric, double candidate, double champion, int rows)
+    CheckResult Compare(string name, string metric, double candidate, double champion, string rows)
     {
         var higherIsBetter = MetricValues.DirectionOf(metric) == MetricDirection.HigherIsBetter;
         var bound = higherIsBetter ? champion - Tolerance : champion + Tolerance;
@@ -54,7 +56,7 @@ public sealed class ChampionGate : Gate
         var verdict = candidate == champion ? "the same"
             : (candidate > champion) == higherIsBetter ? "better"
             : passed ? "worse, within the tolerance" : "worse, beyond the tolerance";
-        var reason = $"{Numbers.Measured(candidate)} vs the champion's {Numbers.Measured(champion)} ({Numbers.Signed(candidate - champion)}, {verdict}; {(higherIsBetter ? "at least" : "at most")} {Numbers.Measured(bound)} allowed) on the same {rows} test rows";
+        var reason = $"{Numbers.Measured(candidate)} vs the champion's {Numbers.Measured(champion)} ({Numbers.Signed(candidate - champion)}, {verdict}; {(higherIsBetter ? "at least" : "at most")} {Numbers.Measured(bound)} allowed) on {rows}";
         return new CheckResult(CheckKinds.Champion, name, passed, reason, candidate, bound);
     }
 }

@@ -27,7 +27,7 @@ internal sealed class GateRun
         Labels = context.TestRows.Select(row => context.Dataset.Data.Labels[row]).ToArray();
         candidateEvaluation = new(() => Evaluate(Candidate.Predictor, Features, Labels));
         candidateOutputs = new(() => BatchScorer.Predict(Candidate.Predictor, Features));
-        champion = new(() => ChampionEvaluation.Of(this));
+        champion = new(() => ChampionEvaluation.Of(context));
     }
 
     public GateContext Context { get; }
@@ -54,10 +54,13 @@ internal sealed class GateRun
     /// <summary>The candidate's outputs for other features of the test rows (a behavioural gate's altered copy).</summary>
     public double[] PredictCandidate(FeatureMatrix features) => BatchScorer.Predict(Candidate.Predictor, features);
 
-    public ModelEvaluation Evaluate(Predictor predictor, FeatureMatrix features, float[] labels)
+    public ModelEvaluation Evaluate(Predictor predictor, FeatureMatrix features, float[] labels) => Evaluate(Context, predictor, features, labels);
+
+    /// <summary>A model's metrics on rows of the context's data, at its threshold.</summary>
+    public static ModelEvaluation Evaluate(GateContext context, Predictor predictor, FeatureMatrix features, float[] labels)
     {
-        var data = new TrainingData(features, labels, Task, Context.Dataset.Data.ClassCount);
-        return ModelEvaluation.Of(predictor, data, Context.Threshold);
+        var data = new TrainingData(features, labels, context.Candidate.Task, context.Dataset.Data.ClassCount);
+        return ModelEvaluation.Of(predictor, data, context.Threshold);
     }
 
     static void CheckContext(GateContext context)

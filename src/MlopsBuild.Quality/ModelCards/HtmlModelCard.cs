@@ -71,7 +71,7 @@ internal static class HtmlModelCard
         html.Append($"<h2>Test metrics</h2><table><tr><th>Metric</th><th class=\"num\">{E(input.Version)}</th>");
         if (champion is not null) html.Append($"<th class=\"num\">Champion {E(champion.Version)}</th><th class=\"num\">Change</th>");
         html.Append("</tr>");
-        foreach (var metric in MetricComparison.Of(input.Test, champion?.Evaluation))
+        foreach (var metric in MetricComparison.Of(input.Test, champion))
         {
             html.Append($"<tr><td>{E(metric.Name)}</td><td class=\"num\">{CardText.Metric(metric.Candidate)}</td>");
             if (champion is not null)
@@ -82,6 +82,7 @@ internal static class HtmlModelCard
             html.Append("</tr>");
         }
         html.Append("</table>");
+        if (champion is not null) html.Append($"<p class=\"muted\">The champion's values and the change are measured on {E(champion.Rows)}.</p>");
     }
 
     /// <summary>Every check, failures first, each with its reason.</summary>

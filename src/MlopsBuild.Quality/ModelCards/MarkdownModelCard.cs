@@ -60,7 +60,7 @@ internal static class MarkdownModelCard
         var champion = input.Champion;
         text.Append($"\n### Test metrics\n\n| Metric | {Cell(input.Version)} |");
         text.Append(champion is null ? "\n|---|---:|\n" : $" Champion {Cell(champion.Version)} | Change |\n|---|---:|---:|---:|\n");
-        foreach (var metric in MetricComparison.Of(input.Test, champion?.Evaluation))
+        foreach (var metric in MetricComparison.Of(input.Test, champion))
         {
             text.Append($"| {Cell(metric.Name)} | {CardText.Metric(metric.Candidate)} |");
             if (champion is not null)
@@ -75,6 +75,7 @@ internal static class MarkdownModelCard
             }
             text.Append('\n');
         }
+        if (champion is not null) text.Append($"\nThe champion's values and the change are measured on {Cell(champion.Rows)}.\n");
     }
 
     /// <summary>Every check, failures first, each with its reason.</summary>

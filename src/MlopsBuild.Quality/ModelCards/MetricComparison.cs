@@ -3,10 +3,13 @@ using MlopsBuild.Learning.Metrics;
 
 namespace MlopsBuild.Quality.ModelCards;
 
-/// <summary>One row of the metrics table: the candidate's value, and the champion's with the change when there is one.</summary>
-internal sealed record MetricComparison(string Name, double Candidate, double? Champion, MetricDirection Direction)
+/// <summary>
+/// One row of the metrics table: the candidate's value on its test rows, and the champion's with the change when there
+/// is one. Both of those are on the rows the two are compared on, which may be fewer (<see cref="ChampionMetrics.Rows"/>).
+/// </summary>
+internal sealed record MetricComparison(string Name, double Candidate, double? Champion, double? CandidateOnChampionRows, MetricDirection Direction)
 {
-    public double? Delta => Champion is { } champion ? Candidate - champion : null;
+    public double? Delta => Champion is { } champion && CandidateOnChampionRows is { } candidate ? candidate - champion : null;
 
     /// <summary>"better", "worse" or "same", in the metric's own direction; null without a champion or a number.</summary>
     public string? Verdict => Delta switch
@@ -21,11 +24,17 @@ internal sealed record MetricComparison(string Name, double Candidate, double? C
     /// The candidate's metrics in report order, each with the champion's value of the same name (none when the champion
     /// was evaluated for another task).
     /// </summary>
-    public static IReadOnlyList<MetricComparison> Of(ModelEvaluation candidate, ModelEvaluation? champion)
+    public static IReadOnlyList<MetricComparison> Of(ModelEvaluation candidate, ChampionMetrics? champion)
     {
-        var championValues = champion?.Values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal) ?? [];
+        var championValues = ValuesOf(champion?.Evaluation);
+        var candidateOnChampionRows = ValuesOf(champion?.Candidate);
         return candidate.Values
-            .Select(v => new MetricComparison(v.Name, v.Value, championValues.TryGetValue(v.Name, out var c) ? c : null, v.Direction))
+            .Select(v => new MetricComparison(v.Name, v.Value, Find(championValues, v.Name), Find(candidateOnChampionRows, v.Name), v.Direction))
             .ToList();
     }
+
+    static Dictionary<string, double> ValuesOf(ModelEvaluation? evaluation) =>
+        evaluation?.Values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal) ?? [];
+
+    static double? Find(Dictionary<string, double> values, string name) => values.TryGetValue(name, out var value) ? value : null;
 }

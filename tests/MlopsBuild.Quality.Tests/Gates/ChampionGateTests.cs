@@ -1,6 +1,7 @@
 using MlopsBuild.Data.Schema;
 using MlopsBuild.Learning;
 using MlopsBuild.Learning.Features;
+using MlopsBuild.Learning.Training;
 using MlopsBuild.Quality.Gates;
 
 namespace MlopsBuild.Quality.Tests.Gates;
@@ -94,5 +95,75 @@ public sealed class ChampionGateTests
         var check = Compare(Strong, GateData.Linear(signature, LearningTask.BinaryClassification, x: 1), 1);
         Assert.False(check.Passed);
         Assert.Contains("'salary'", check.Reason);
+    }
+
+    [Fact]
+    public void A_champion_split_with_another_seed_is_compared_on_the_rows_both_held_out_only()
+    {
+        var candidateSplit = new SplitOptions { Seed = 1, TestFraction = 0.5, ValidationFraction = 0.1 };
+        var championSplit = candidateSplit with { Seed = 2 };
+        var candidateTest = DataSplit.Create(GateData.Binary, candidateSplit).Test;
+        var shared = candidateTest.Intersect(DataSplit.Create(GateData.Binary, championSplit).Test).Order().ToArray();
+        Assert.InRange(shared.Length, ChampionRows.Minimum, candidateTest.Length - 1);
+
+        var check = Assert.Single(QualityGates.Evaluate(
+            new GateContext(WithSplit(Noisy, candidateSplit), GateData.Binary, candidateTest, ".") { Champion = WithSplit(Strong, championSplit) },
+            Metric.AucRoc.NoWorseThanChampion(1)).Checks);
+
+        // The same comparison made by hand on the shared rows (a champion without a recorded split is scored on every test row given).
+        var onSharedRows = Assert.Single(QualityGates.Evaluate(
+            new GateContext(Noisy, GateData.Binary, shared, ".") { Champion = Strong }, Metric.AucRoc.NoWorseThanChampion(1)).Checks);
+        Assert.Contains($"on the {shared.Length} of the candidate's {candidateTest.Length} test rows that the champion did not learn from either", check.Reason);
+        Assert.Equal(onSharedRows.Actual, check.Actual);
+        Assert.Equal(onSharedRows.Expected, check.Expected);
+    }
+
+    [Fact]
+    public void The_same_split_compares_on_all_the_test_rows()
+    {
+        var split = new SplitOptions { Seed = 5, TestFraction = 0.3 };
+        var test = DataSplit.Create(GateData.Binary, split).Test;
+
+        var check = Assert.Single(QualityGates.Evaluate(
+            new GateContext(WithSplit(Noisy, split), GateData.Binary, test, ".") { Champion = WithSplit(Strong, split) },
+            Metric.AucRoc.NoWorseThanChampion(1)).Checks);
+
+        Assert.EndsWith($"on the same {test.Length} test rows", check.Reason);
+    }
+
+    [Fact]
+    public void Too_few_rows_held_out_from_both_fail_saying_to_train_with_the_champions_split()
+    {
+        var candidateSplit = new SplitOptions { Seed = 1, TestFraction = 0.1, ValidationFraction = 0.1 };
+        var test = DataSplit.Create(GateData.Binary, candidateSplit).Test;
+
+        var check = Assert.Single(QualityGates.Evaluate(
+            new GateContext(WithSplit(Strong, candidateSplit), GateData.Binary, test, ".") { Champion = WithSplit(Strong, candidateSplit with { Seed = 2 }) },
+            Metric.AucRoc.NoWorseThanChampion(1)).Checks);
+
+        Assert.False(check.Passed);
+        Assert.Contains($"of the candidate's {test.Length} test rows were held out from the champion too (at least {ChampionRows.Minimum} are needed)", check.Reason);
+        Assert.Contains("train the candidate with the champion's split (its --seed", check.Reason);
+    }
+
+    [Fact]
+    public void A_champion_trained_on_other_data_split_by_row_number_is_scored_on_every_test_row_saying_so()
+    {
+        var split = new SplitOptions { Seed = 1, TestFraction = 0.3 };
+        var test = DataSplit.Create(GateData.Binary, split).Test;
+        var champion = WithSplit(Strong, split with { Seed = 2 }, dataFingerprint: "sha256:older-data");
+
+        var check = Assert.Single(QualityGates.Evaluate(
+            new GateContext(WithSplit(Noisy, split), GateData.Binary, test, ".") { Champion = champion }, Metric.AucRoc.NoWorseThanChampion(1)).Checks);
+
+        Assert.Contains($"on the candidate's {test.Length} test rows (the champion was trained on other data and split by row number", check.Reason);
+    }
+
+    /// <summary>The model with a split recorded in its metadata, as Train records it.</summary>
+    static TrainedModel WithSplit(TrainedModel model, SplitOptions split, string dataFingerprint = "sha256:test")
+    {
+        var parameters = new Dictionary<string, string>(model.Metadata.Parameters);
+        SplitParameters.Write(split, parameters);
+        return new TrainedModel(model.Signature, model.Predictor, model.Metadata with { Parameters = parameters, DataFingerprint = dataFingerprint });
     }
 }

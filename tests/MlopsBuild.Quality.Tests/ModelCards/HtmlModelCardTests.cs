@@ -99,7 +99,7 @@ public sealed class HtmlModelCardTests
     {
         var candidate = CardInputs.Binary();
         var championMetrics = candidate.Test.Binary! with { AucRoc = 0.7, LogLoss = candidate.Test.Binary!.LogLoss - 0.05 };
-        var card = CardInputs.Binary(champion: new ChampionMetrics("v5", new ModelEvaluation(8, championMetrics, null, null)));
+        var card = CardInputs.Binary(champion: new ChampionMetrics("v5", new ModelEvaluation(8, championMetrics, null, null), candidate.Test, "the same 8 test rows"));
 
         var page = new XhtmlPage(ModelCard.Html(card));
 

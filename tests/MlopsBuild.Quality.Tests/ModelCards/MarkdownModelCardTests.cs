@@ -41,11 +41,26 @@ public sealed class MarkdownModelCardTests
     {
         var candidate = CardInputs.Binary();
         var championMetrics = candidate.Test.Binary! with { AucRoc = 0.9 };
-        var card = CardInputs.Binary(champion: new ChampionMetrics("v5", new ModelEvaluation(8, championMetrics, null, null)));
+        var card = CardInputs.Binary(champion: new ChampionMetrics("v5", new ModelEvaluation(8, championMetrics, null, null), candidate.Test, "the same 8 test rows"));
 
         var markdown = ModelCard.Markdown(card);
 
         Assert.Contains("| Metric | v7 | Champion v5 | Change |\n|---|---:|---:|---:|\n| auc_roc | 0.8125 | 0.9 | -0.0875 (**worse**) |\n", markdown);
+    }
+
+    [Fact]
+    public void The_change_is_measured_on_the_rows_the_champion_was_compared_on_which_the_card_names()
+    {
+        var candidate = CardInputs.Binary();
+        var candidateOnSharedRows = new ModelEvaluation(5, candidate.Test.Binary! with { AucRoc = 0.95 }, null, null);
+        var champion = new ModelEvaluation(5, candidate.Test.Binary! with { AucRoc = 0.9 }, null, null);
+        const string rows = "the 5 of the candidate's 8 test rows that the champion did not learn from either";
+        var card = CardInputs.Binary(champion: new ChampionMetrics("v5", champion, candidateOnSharedRows, rows));
+
+        var markdown = ModelCard.Markdown(card);
+
+        Assert.Contains("| auc_roc | 0.8125 | 0.9 | +0.05 (better) |\n", markdown);
+        Assert.Contains($"\nThe champion's values and the change are measured on {rows}.\n", markdown);
     }
 
     [Fact]
@@ -80,7 +95,7 @@ public sealed class MarkdownModelCardTests
     public void The_summary_is_the_verdict_the_metrics_against_the_champion_and_the_gates_of_the_card()
     {
         var candidate = CardInputs.Binary();
-        var card = CardInputs.Binary(champion: new ChampionMetrics("v5", new ModelEvaluation(8, candidate.Test.Binary! with { AucRoc = 0.9 }, null, null)));
+        var card = CardInputs.Binary(champion: new ChampionMetrics("v5", new ModelEvaluation(8, candidate.Test.Binary! with { AucRoc = 0.9 }, null, null), candidate.Test, "the same 8 test rows"));
         var full = ModelCard.Markdown(card);
 
         var summary = ModelCard.SummaryMarkdown(card);
