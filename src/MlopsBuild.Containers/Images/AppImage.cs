@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MlopsBuild.Containers.Context;
 using MlopsBuild.Containers.Engine;
 
@@ -27,9 +26,7 @@ static class AppImage
         using var inspected = await docker.InspectImageJsonAsync(app, cancellationToken)
             ?? throw new DockerException($"Docker built {tag}'s app as {app}, but does not show that image.");
         var history = await docker.ImageHistoryAsync(app, cancellationToken);
-        var configuration = ImageConfig.Compose(inspected.RootElement, history, labels, top);
-        var diffIds = JsonDocument.Parse(configuration).RootElement.GetProperty("rootfs").GetProperty("diff_ids")
-            .EnumerateArray().Select(layer => layer.GetString()!).ToList();
+        var (configuration, diffIds) = ImageConfig.Compose(inspected.RootElement, history, labels, top);
 
         // The archive goes to a temporary file first: the request then has a length.
         await using (var archive = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None,

@@ -19,7 +19,8 @@ static class ImageConfig
     /// </summary>
     /// <param name="inspected">The image as GET /images/{name}/json describes it.</param>
     /// <param name="history">The image's history, oldest first.</param>
-    public static byte[] Compose(
+    /// <returns>The configuration's bytes and its layers' diff ids, base first.</returns>
+    public static (byte[] Bytes, IReadOnlyList<string> DiffIds) Compose(
         JsonElement inspected, IReadOnlyList<ImageHistoryEntry> history, IReadOnlyDictionary<string, string> labels, ImageLayer? top)
     {
         var created = inspected.GetProperty("Created").GetString()!;
@@ -48,7 +49,7 @@ static class ImageConfig
             if (top is not null) steps.Add(new JsonObject { ["created"] = created, ["created_by"] = top.CreatedBy });
             image["history"] = steps;
         }
-        return JsonSerializer.SerializeToUtf8Bytes(image);
+        return (JsonSerializer.SerializeToUtf8Bytes(image), [.. diffIds.Select(id => id!.GetValue<string>())]);
     }
 
     static JsonObject MergedLabels(JsonObject? existing, IReadOnlyDictionary<string, string> labels)

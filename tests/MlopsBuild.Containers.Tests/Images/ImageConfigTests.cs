@@ -70,11 +70,11 @@ public sealed class ImageConfigTests
         using var again = ModelLayer("weights v1");
         using var other = ModelLayer("weights v2");
 
-        var bytes = ImageConfig.Compose(Inspected, History, Labels, first);
+        var (bytes, _) = ImageConfig.Compose(Inspected, History, Labels, first);
 
         Assert.Equal(first.DiffId, again.DiffId);
-        Assert.Equal(bytes, ImageConfig.Compose(Inspected, History, Labels, again));
-        Assert.NotEqual(bytes, ImageConfig.Compose(Inspected, History, Labels, other));
+        Assert.Equal(bytes, ImageConfig.Compose(Inspected, History, Labels, again).Bytes);
+        Assert.NotEqual(bytes, ImageConfig.Compose(Inspected, History, Labels, other).Bytes);
     }
 
     [Fact]
@@ -83,13 +83,13 @@ public sealed class ImageConfigTests
         // The base's layer is empty (size 0), so the sizes show one layer where the image has two.
         ImageHistoryEntry[] history = [History[0] with { Size = 0 }, History[1], History[2]];
 
-        var image = JsonDocument.Parse(ImageConfig.Compose(Inspected, history, Labels, top: null)).RootElement;
+        var image = JsonDocument.Parse(ImageConfig.Compose(Inspected, history, Labels, top: null).Bytes).RootElement;
 
         Assert.False(image.TryGetProperty("history", out _));
         Assert.Equal(2, image.GetProperty("rootfs").GetProperty("diff_ids").GetArrayLength());
     }
 
-    static JsonElement Compose(ImageLayer? top) => JsonDocument.Parse(ImageConfig.Compose(Inspected, History, Labels, top)).RootElement;
+    static JsonElement Compose(ImageLayer? top) => JsonDocument.Parse(ImageConfig.Compose(Inspected, History, Labels, top).Bytes).RootElement;
 
     static ImageLayer ModelLayer(string content) =>
         ImageLayer.Create(new BuildContext().AddEmptyDirectory("model").AddText("model/model.mlmodel", content), "COPY model.mlmodel /model/model.mlmodel");
