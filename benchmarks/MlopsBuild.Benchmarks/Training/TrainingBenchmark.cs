@@ -15,7 +15,8 @@ namespace MlopsBuild.Benchmarks.Training;
 /// learning rate 0.1): our GBDT at depth 6 against XGBoost hist at depth 6, and at 63 leaves against scikit-learn's
 /// HistGradientBoostingClassifier; then batch and single-row scoring. Only fits are timed (no CSV parsing).
 /// Each learner is one <see cref="Contender"/> line, so another learner is one more section in <see cref="Run"/>.
-/// Options: --rows, --trees, --repeat (interleaved rounds; medians are reported).
+/// Options: --rows, --trees, --repeat (interleaved rounds; medians are reported), and --skip with a comma-separated
+/// list of sections to leave out (peers, linear, scoring), for shorter runs while working on one learner.
 /// </summary>
 internal static class TrainingBenchmark
 {
@@ -23,7 +24,9 @@ internal static class TrainingBenchmark
     const double TrainShare = 0.8;
     const int Threads = 2;
 
-    sealed record Options(int Rows, int Trees, int Repeat);
+    sealed record Options(int Rows, int Trees, int Repeat, IReadOnlySet<string> Skip);
+
+    static readonly string[] Sections = ["peers", "linear", "scoring"];
 
     /// <summary>
     /// One learner's line: fit time, test AUC, and peak resident memory while fitting. Ours is this process's peak during
@@ -35,7 +38,7 @@ internal static class TrainingBenchmark
     {
         if (Parse(args) is not { } options)
         {
-            Console.Error.WriteLine("Usage: training [--rows 1000000] [--trees 100] [--repeat 1]");
+            Console.Error.WriteLine($"Usage: training [--rows 1000000] [--trees 100] [--repeat 1] [--skip {string.Join(',', Sections)}]");
             return 2;
         }
         var root = Directory.CreateTempSubdirectory("mlopsbuild-training-bench-").FullName;
@@ -62,20 +65,22 @@ internal static class TrainingBenchmark
             {
                 runs.Add(FitOurs("MlopsBuild GBDT", "depth 6", new GbdtOptions { Trees = options.Trees, MaxDepth = 6, MaxLeaves = 64, Threads = Threads }, train, test, out _));
                 runs.Add(FitOurs("MlopsBuild GBDT", "63 leaves", new GbdtOptions { Trees = options.Trees, MaxLeaves = 63, Threads = Threads }, train, test, out leaves63Model));
-                if (Peer("xgboost", "XGBoost 1.7 hist", "depth 6", csv, options, notes) is { } xgboostRun) runs.Add(xgboostRun);
-                if (Peer("sklearn", "sklearn HistGradientBoosting", "63 leaves", csv, options, notes) is { } sklearnRun) runs.Add(sklearnRun);
-                runs.Add(FitLinear(train, test));
-                if (Peer("logistic", "sklearn LogisticRegression", "lbfgs C=1", csv, options, notes) is { } logisticRun) runs.Add(logisticRun);
+                var peers = !options.Skip.Contains("peers");
+                var linear = !options.Skip.Contains("linear");
+                if (peers && Peer("xgboost", "XGBoost 1.7 hist", "depth 6", csv, options, notes) is { } xgboostRun) runs.Add(xgboostRun);
+                if (peers && Peer("sklearn", "sklearn HistGradientBoosting", "63 leaves", csv, options, notes) is { } sklearnRun) runs.Add(sklearnRun);
+                if (linear) runs.Add(FitLinear(train, test));
+                if (linear && peers && Peer("logistic", "sklearn LogisticRegression", "lbfgs C=1", csv, options, notes) is { } logisticRun) runs.Add(logisticRun);
             }
             var contenders = runs.GroupBy(r => (r.Name, r.Settings)).Select(Median).ToList();
             var oursDepth6 = contenders[0];
             var oursLeaves63 = contenders[1];
             var xgboost = contenders.FirstOrDefault(c => c.Name.StartsWith("XGBoost", StringComparison.Ordinal));
             var sklearn = contenders.FirstOrDefault(c => c.Name == "sklearn HistGradientBoosting");
-            var oursLinear = contenders.First(c => c.Name == LinearName);
+            var oursLinear = contenders.FirstOrDefault(c => c.Name == LinearName);
             var logistic = contenders.FirstOrDefault(c => c.Name == "sklearn LogisticRegression");
 
-            var scoring = ScoringFigures(leaves63Model!, test);
+            var scoring = options.Skip.Contains("scoring") ? null : ScoringFigures(leaves63Model!, test);
 
             Console.WriteLine();
             Console.WriteLine($"Median of {options.Repeat} interleaved run(s); CPU s is user + system time of the fit (OpenMP peers spin while waiting, which counts).");
@@ -89,7 +94,8 @@ internal static class TrainingBenchmark
             if (versusSklearn is not null) Console.WriteLine($"ours / sklearn time = {versusSklearn.TimeRatio:F2}x (goal ≤ 0.8), AUC difference {versusSklearn.AucDifference:+0.0000;-0.0000;+0.0000} (goal ≥ −0.002)");
             var versusLogistic = Versus(oursLinear, logistic);
             if (versusLogistic is not null) Console.WriteLine($"ours / sklearn LogisticRegression time = {versusLogistic.TimeRatio:F2}x (goal ≤ 1), AUC difference {versusLogistic.AucDifference:+0.0000;-0.0000;+0.0000} (goal within ±0.001)");
-            Console.WriteLine($"Batch scoring ({Threads} threads, 63-leaf model): {scoring.BatchRowsPerSecond / 1e6:F2} M rows/s (goal ≥ 2); single row: {scoring.SingleRowMicroseconds:F3} µs (goal < 1)");
+            if (scoring is not null)
+                Console.WriteLine($"Batch scoring ({Threads} threads, 63-leaf model): {scoring.BatchRowsPerSecond / 1e6:F2} M rows/s (goal ≥ 2); single row: {scoring.SingleRowMicroseconds:F3} µs (goal < 1)");
 
             var result = new
             {
@@ -100,6 +106,7 @@ internal static class TrainingBenchmark
                 testRows = test.RowCount,
                 trees = options.Trees,
                 repeat = options.Repeat,
+                skipped = options.Skip.Order(StringComparer.Ordinal),
                 threads = Threads,
                 bayesOptimalAuc = Math.Round(bayesAuc, 4),
                 contenders = contenders.Select(c => new
@@ -143,8 +150,8 @@ internal static class TrainingBenchmark
 
     static string Megabytes(double? value) => value?.ToString("F0", CultureInfo.InvariantCulture) ?? "–";
 
-    static Comparison? Versus(Contender ours, Contender? peer) =>
-        peer is null ? null : new Comparison(Math.Round(ours.Seconds / peer.Seconds, 3), Math.Round(ours.Auc - peer.Auc, 4));
+    static Comparison? Versus(Contender? ours, Contender? peer) =>
+        ours is null || peer is null ? null : new Comparison(Math.Round(ours.Seconds / peer.Seconds, 3), Math.Round(ours.Auc - peer.Auc, 4));
 
     static Contender FitOurs(string name, string settings, GbdtOptions options, TrainingData train, TrainingData test, out Predictor model)
     {
@@ -222,8 +229,19 @@ internal static class TrainingBenchmark
     internal static double Auc(double[] scores, float[] labels) =>
         BinaryMetrics.Compute(labels, scores.Select(ScoreTransform.Sigmoid).ToArray()).AucRoc;
 
-    static Options? Parse(string[] args) =>
-        IntegerOptions.Parse(args, new Dictionary<string, int> { ["--rows"] = 1_000_000, ["--trees"] = 100, ["--repeat"] = 1 }) is { } values
-            ? new Options(values["--rows"], values["--trees"], values["--repeat"])
+    static Options? Parse(string[] args)
+    {
+        var skip = new HashSet<string>(StringComparer.Ordinal);
+        var skipAt = Array.IndexOf(args, "--skip");
+        if (skipAt >= 0)
+        {
+            if (skipAt + 1 >= args.Length) return null;
+            skip.UnionWith(args[skipAt + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            if (!skip.IsSubsetOf(Sections)) return null;
+            args = [.. args[..skipAt], .. args[(skipAt + 2)..]];
+        }
+        return IntegerOptions.Parse(args, new Dictionary<string, int> { ["--rows"] = 1_000_000, ["--trees"] = 100, ["--repeat"] = 1 }) is { } values
+            ? new Options(values["--rows"], values["--trees"], values["--repeat"], skip)
             : null;
+    }
 }
