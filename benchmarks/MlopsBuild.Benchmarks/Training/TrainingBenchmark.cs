@@ -13,7 +13,8 @@ namespace MlopsBuild.Benchmarks.Training;
 /// <summary>
 /// Training on a generated, learnable 1,000,000 × 28 numeric CSV (80/20 split, 2 threads, 100 trees, 255 bins,
 /// learning rate 0.1): our GBDT at depth 6 against XGBoost hist at depth 6, and at 63 leaves against scikit-learn's
-/// HistGradientBoostingClassifier; then batch and single-row scoring. Only fits are timed (no CSV parsing).
+/// HistGradientBoostingClassifier; then batch and single-row scoring of both our models (<see cref="ScoringSection"/>).
+/// Only fits are timed (no CSV parsing).
 /// Each learner is one <see cref="Contender"/> line, so another learner is one more section in <see cref="Run"/>.
 /// Options: --rows, --trees, --repeat (interleaved rounds; medians are reported), and --skip with a comma-separated
 /// list of sections to leave out (peers, linear, scoring), for shorter runs while working on one learner.
@@ -59,11 +60,11 @@ internal static class TrainingBenchmark
 
             // Gradient-boosted trees: ours at both shapes, each beside the peer that grows the same shape. The rounds
             // interleave the contenders, so that a burst of other work on the machine does not land on one of them only.
-            Predictor? leaves63Model = null;
+            Predictor? depth6Model = null, leaves63Model = null;
             var runs = new List<Contender>();
             for (var round = 0; round < options.Repeat; round++)
             {
-                runs.Add(FitOurs("MlopsBuild GBDT", "depth 6", new GbdtOptions { Trees = options.Trees, MaxDepth = 6, MaxLeaves = 64, Threads = Threads }, train, test, out _));
+                runs.Add(FitOurs("MlopsBuild GBDT", "depth 6", new GbdtOptions { Trees = options.Trees, MaxDepth = 6, MaxLeaves = 64, Threads = Threads }, train, test, out depth6Model));
                 runs.Add(FitOurs("MlopsBuild GBDT", "63 leaves", new GbdtOptions { Trees = options.Trees, MaxLeaves = 63, Threads = Threads }, train, test, out leaves63Model));
                 var peers = !options.Skip.Contains("peers");
                 var linear = !options.Skip.Contains("linear");
@@ -80,7 +81,9 @@ internal static class TrainingBenchmark
             var oursLinear = contenders.FirstOrDefault(c => c.Name == LinearName);
             var logistic = contenders.FirstOrDefault(c => c.Name == "sklearn LogisticRegression");
 
-            var scoring = options.Skip.Contains("scoring") ? null : ScoringFigures(leaves63Model!, test);
+            Scoring[] scoring = options.Skip.Contains("scoring")
+                ? []
+                : [ScoringSection.Measure("depth-6 model", depth6Model!, test.Features), ScoringSection.Measure("63-leaf model", leaves63Model!, test.Features)];
 
             Console.WriteLine();
             Console.WriteLine($"Median of {options.Repeat} interleaved run(s); CPU s is user + system time of the fit (OpenMP peers spin while waiting, which counts).");
@@ -94,8 +97,7 @@ internal static class TrainingBenchmark
             if (versusSklearn is not null) Console.WriteLine($"ours / sklearn time = {versusSklearn.TimeRatio:F2}x (goal ≤ 0.8), AUC difference {versusSklearn.AucDifference:+0.0000;-0.0000;+0.0000} (goal ≥ −0.002)");
             var versusLogistic = Versus(oursLinear, logistic);
             if (versusLogistic is not null) Console.WriteLine($"ours / sklearn LogisticRegression time = {versusLogistic.TimeRatio:F2}x (goal ≤ 1), AUC difference {versusLogistic.AucDifference:+0.0000;-0.0000;+0.0000} (goal within ±0.001)");
-            if (scoring is not null)
-                Console.WriteLine($"Batch scoring ({Threads} threads, 63-leaf model): {scoring.BatchRowsPerSecond / 1e6:F2} M rows/s (goal ≥ 2); single row: {scoring.SingleRowMicroseconds:F3} µs (goal < 1)");
+            foreach (var figures in scoring) ScoringSection.Print(figures);
 
             var result = new
             {
@@ -136,8 +138,6 @@ internal static class TrainingBenchmark
     }
 
     sealed record Comparison(double TimeRatio, double AucDifference);
-
-    sealed record Scoring(double BatchRowsPerSecond, double SingleRowMicroseconds);
 
     /// <summary>The run with the median fit time (the lower middle one for an even count).</summary>
     static Contender Median(IEnumerable<Contender> runs)
@@ -190,32 +190,6 @@ internal static class TrainingBenchmark
         var contender = new Contender(name, settings, result.Seconds, result.CpuSeconds, result.Auc, result.PeakRssMb);
         Console.WriteLine($"  {name} {settings}: {result.Seconds:F2} s, AUC {result.Auc:F4}");
         return contender;
-    }
-
-    /// <summary>Batch: the test rows in 4,096-row chunks over 2 threads (median of 5). Single: Score row by row on one thread.</summary>
-    static Scoring ScoringFigures(Predictor model, TrainingData test)
-    {
-        const int chunk = 4096;
-        var matrix = test.Features;
-        var scores = new double[matrix.RowCount];
-        var chunks = (matrix.RowCount + chunk - 1) / chunk;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Threads };
-        var batchMs = Timing.MedianMilliseconds(5, () => Parallel.For(0, chunks, parallel, c =>
-        {
-            var start = c * chunk;
-            var count = Math.Min(chunk, matrix.RowCount - start);
-            model.ScoreRows(matrix, start, count, scores.AsSpan(start, count));
-        }));
-
-        var rows = Math.Min(matrix.RowCount, 100_000);
-        var rowMajor = new float[rows * matrix.FeatureCount];
-        for (var i = 0; i < rows; i++) matrix.CopyRow(i, rowMajor.AsSpan(i * matrix.FeatureCount, matrix.FeatureCount));
-        var single = new double[1];
-        var singleMs = Timing.MedianMilliseconds(5, () =>
-        {
-            for (var i = 0; i < rows; i++) model.Score(rowMajor.AsSpan(i * matrix.FeatureCount, matrix.FeatureCount), single);
-        });
-        return new Scoring(Math.Round(matrix.RowCount / (batchMs / 1000)), Math.Round(singleMs * 1000 / rows, 4));
     }
 
     static double[] Scores(Predictor model, TrainingData data)
