@@ -6,47 +6,50 @@ using MlopsBuild.Learning.Features;
 namespace MlopsBuild.Learning.Trees;
 
 /// <summary>
-/// Trees flattened for scoring: every node of every tree in one array of 16-byte nodes, laid out so that a node's
-/// two children are neighbours (the right child right after the left), and a leaf is a node that steps to itself
-/// whatever the value. A step is then "next = Left + (goes right ? 1 : 0)" with no branch on the data, and four walks
-/// advance in lockstep (four trees for one row, or four rows through one tree), which keeps the processor busy where
-/// a single walk would stall on every mispredicted branch. Each walk takes the path
+/// Trees flattened for scoring: every node of every tree in one array of 16-byte nodes, breadth first, a node's two
+/// children neighbours (the right child right after the left), and a leaf a node that steps to itself whatever the
+/// value. A step is then "next = Left + (goes right ? 1 : 0)" with no branch on the data, and eight walks advance in
+/// lockstep (<see cref="WalkEight{TSplits, TRows}"/>: eight rows through one tree, or one row through eight trees), so
+/// the processor overlaps eight chains of dependent loads instead of waiting on one. Each walk takes the path
 /// <see cref="RegressionTree.GoesLeft"/> takes and leaf values are added in tree order, so the scores are the ones
 /// <see cref="TreeEnsemble"/> defines, bit for bit.
 /// </summary>
 internal sealed class CompiledForest
 {
-    /// <summary>Rows whose features are copied row-major together, so that they stay in the first-level cache.</summary>
-    const int BlockRows = 64;
+    /// <summary>Walks in lockstep: eight node indices fit in registers beside the pointers a step needs.</summary>
+    const int Lanes = 8;
 
     const int LeafFlag = 1 << 31;
     const int DefaultLeftFlag = 1 << 30;
     const int CategoricalFlag = 1 << 29;
-    const int FeatureMask = CategoricalFlag - 1;
 
     [StructLayout(LayoutKind.Sequential)]
     struct Node
     {
-        /// <summary>The feature index, with <see cref="LeafFlag"/>, <see cref="DefaultLeftFlag"/> and <see cref="CategoricalFlag"/>.</summary>
         public int Feature;
         public float Threshold;
-        /// <summary>The left child; the right child is the next node. A leaf's is itself.</summary>
+        /// <summary>The left child; the right child is the next node.</summary>
         public int Left;
-        /// <summary>Categorical nodes: where the category set starts in <see cref="categoryBits"/>.</summary>
-        public int CategoryStart;
+        /// <summary><see cref="DefaultLeftFlag"/> and <see cref="CategoricalFlag"/>; a leaf's is <see cref="LeafFlag"/>.</summary>
+        public int Flags;
     }
 
     readonly Node[] nodes;
     /// <summary>Per node: the leaf value (0 for internal nodes).</summary>
     readonly double[] values;
-    /// <summary>Per tree: its root and its depth (the steps its deepest leaf is from the root).</summary>
+    /// <summary>Per tree: its root, then roots of a leaf of its own up to a multiple of <see cref="Lanes"/> trees (for walks that score nothing).</summary>
     readonly int[] roots;
+    readonly int treeCount;
+    /// <summary>Per tree: how many steps down its deepest leaf is.</summary>
     readonly int[] depths;
-    /// <summary>Per node: how many words its category set has (0 for the others).</summary>
+    /// <summary>Per tree: how many steps down its nearest leaf is; no walk ends sooner, so none is checked for it.</summary>
+    readonly int[] stepsToFirstLeaf;
+    /// <summary>Per node: where its category set starts in <see cref="categoryBits"/> and how many words it has (0 for the others).</summary>
+    readonly int[] categoryStarts;
     readonly int[] categoryLengths;
     readonly uint[] categoryBits;
     readonly int featureCount;
-    /// <summary>Whether any node is categorical: if none, rows without missing values take the fast walk.</summary>
+    /// <summary>Whether any node is categorical: if none, every step takes the numeric rule without asking.</summary>
     readonly bool hasCategorical;
 
     /// <exception cref="ArgumentException">A tree reads a feature past <paramref name="featureCount"/>, or is not a tree.</exception>
@@ -56,44 +59,49 @@ internal sealed class CompiledForest
         var nodeList = new List<Node>();
         var valueList = new List<double>();
         var bits = new List<uint>();
+        var startList = new List<int>();
         var lengthList = new List<int>();
-        roots = new int[trees.Count];
-        depths = new int[trees.Count];
+        treeCount = trees.Count;
+        roots = new int[(trees.Count + Lanes - 1) / Lanes * Lanes];
+        depths = new int[roots.Length];
+        stepsToFirstLeaf = new int[roots.Length];
         for (var t = 0; t < trees.Count; t++)
         {
             var tree = trees[t];
             roots[t] = nodeList.Count;
+            stepsToFirstLeaf[t] = int.MaxValue;
             // Breadth first: each node, once placed, gets its children placed as a pair at the end of the list.
             var queue = new Queue<(int Child, int Slot, int Depth)>();
-            queue.Enqueue((tree.NodeCount == 0 ? ~0 : 0, Add(nodeList, valueList, lengthList), 0));
+            queue.Enqueue((tree.NodeCount == 0 ? ~0 : 0, Add(nodeList, valueList, startList, lengthList), 0));
             while (queue.TryDequeue(out var item))
             {
                 var (child, slot, depth) = item;
-                depths[t] = Math.Max(depths[t], depth);
                 if (depth > tree.NodeCount)
                     throw new ArgumentException($"Tree {t}'s child references form a cycle.", nameof(trees));
                 if (child < 0)
                 {
-                    // Feature 0 ≤ +∞, NaN by default: every value goes "left", to the leaf itself.
-                    nodeList[slot] = new Node { Feature = LeafFlag | DefaultLeftFlag, Threshold = float.PositiveInfinity, Left = slot };
+                    nodeList[slot] = Leaf(slot);
                     valueList[slot] = tree.LeafValue[~child];
+                    depths[t] = Math.Max(depths[t], depth);
+                    stepsToFirstLeaf[t] = Math.Min(stepsToFirstLeaf[t], depth);
                     continue;
                 }
                 if (tree.Feature[child] < 0 || tree.Feature[child] >= featureCount)
                     throw new ArgumentException($"Tree {t} splits on feature {tree.Feature[child]}, but the model has {featureCount}.", nameof(trees));
                 var categorical = tree.CategoryLength[child] > 0;
-                var left = Add(nodeList, valueList, lengthList);
-                Add(nodeList, valueList, lengthList);
+                var left = Add(nodeList, valueList, startList, lengthList);
+                Add(nodeList, valueList, startList, lengthList);
                 nodeList[slot] = new Node
                 {
-                    Feature = tree.Feature[child] | (tree.DefaultLeft[child] ? DefaultLeftFlag : 0) | (categorical ? CategoricalFlag : 0),
+                    Feature = tree.Feature[child],
                     Threshold = tree.Threshold[child],
                     Left = left,
-                    CategoryStart = bits.Count,
+                    Flags = (tree.DefaultLeft[child] ? DefaultLeftFlag : 0) | (categorical ? CategoricalFlag : 0),
                 };
                 if (categorical)
                 {
                     hasCategorical = true;
+                    startList[slot] = bits.Count;
                     lengthList[slot] = tree.CategoryLength[child];
                     bits.AddRange(tree.CategoryBits.AsSpan(tree.CategoryStart[child], tree.CategoryLength[child]));
                 }
@@ -101,51 +109,59 @@ internal sealed class CompiledForest
                 queue.Enqueue((tree.Right[child], left + 1, depth + 1));
             }
         }
+        if (roots.Length > trees.Count)
+        {
+            var slot = Add(nodeList, valueList, startList, lengthList);
+            nodeList[slot] = Leaf(slot);
+            roots.AsSpan(trees.Count).Fill(slot);
+        }
         nodes = nodeList.ToArray();
         values = valueList.ToArray();
         categoryBits = bits.ToArray();
+        categoryStarts = startList.ToArray();
         categoryLengths = lengthList.ToArray();
     }
 
-    static int Add(List<Node> nodes, List<double> values, List<int> categoryLengths)
+    /// <summary>A leaf steps to itself: every value is ≤ +∞, and a missing one goes left by default.</summary>
+    static Node Leaf(int slot) => new() { Threshold = float.PositiveInfinity, Left = slot, Flags = LeafFlag | DefaultLeftFlag };
+
+    static int Add(List<Node> nodes, List<double> values, List<int> categoryStarts, List<int> categoryLengths)
     {
         nodes.Add(default);
         values.Add(0);
+        categoryStarts.Add(0);
         categoryLengths.Add(0);
         return nodes.Count - 1;
     }
 
-    /// <summary>Adds tree t's leaf value to scores[t mod scores.Length], tree after tree: four trees walked at once.</summary>
+    /// <summary>Adds tree t's leaf value to scores[t mod scores.Length], tree after tree.</summary>
     public void AddScores(ReadOnlySpan<float> features, Span<double> scores)
     {
         if (features.Length < featureCount)
             throw new ArgumentException($"{features.Length} features given, the model reads {featureCount}.", nameof(features));
+        if (hasCategorical) AddScores<AnySplits>(features, scores);
+        else if (HasMissing(features[..featureCount])) AddScores<NumericSplits>(features, scores);
+        else AddScores<NumericSplitsNoneMissing>(features, scores);
+    }
+
+    void AddScores<TSplits>(ReadOnlySpan<float> features, Span<double> scores) where TSplits : struct, ISplitRule
+    {
         ref var row = ref MemoryMarshal.GetReference(features);
-        var fast = !hasCategorical && !HasMissing(features[..featureCount]);
+        Span<int> walks = stackalloc int[Lanes];
         var scoreCount = scores.Length;
-        var t = 0;
         var k = 0;
-        for (; t + 4 <= roots.Length; t += 4)
+        for (var first = 0; first < roots.Length; first += Lanes)
         {
-            int a = roots[t], b = roots[t + 1], c = roots[t + 2], d = roots[t + 3];
-            var steps = Math.Max(Math.Max(depths[t], depths[t + 1]), Math.Max(depths[t + 2], depths[t + 3]));
-            if (fast) WalkFast(ref a, ref b, ref c, ref d, ref row, ref row, ref row, ref row, steps);
-            else WalkGeneral(ref a, ref b, ref c, ref d, ref row, ref row, ref row, ref row, steps);
-            scores[k] += values[a];
-            if (++k == scoreCount) k = 0;
-            scores[k] += values[b];
-            if (++k == scoreCount) k = 0;
-            scores[k] += values[c];
-            if (++k == scoreCount) k = 0;
-            scores[k] += values[d];
-            if (++k == scoreCount) k = 0;
-        }
-        for (; t < roots.Length; t++)
-        {
-            var node = roots[t];
-            for (var step = 0; step < depths[t]; step++) node = Step(node, ref row);
-            scores[k] += values[node];
-            if (++k == scoreCount) k = 0;
+            roots.AsSpan(first, Lanes).CopyTo(walks);
+            var steps = depths.AsSpan(first, Lanes);
+            var plain = stepsToFirstLeaf.AsSpan(first, Lanes);
+            WalkEight<TSplits, OneRow>(walks, ref row, Max(steps), Min(plain));
+            var trees = Math.Min(Lanes, treeCount - first);
+            for (var lane = 0; lane < trees; lane++)
+            {
+                scores[k] += values[walks[lane]];
+                if (++k == scoreCount) k = 0;
+            }
         }
     }
 
@@ -158,33 +174,33 @@ internal sealed class CompiledForest
 
     /// <summary>
     /// Adds every tree's leaf values to the scores of rows [start, start + count) of the matrix (row-major, scoreCount
-    /// per row): a block of rows at a time, tree by tree, four rows of the block walking the tree at once.
+    /// per row): a block of rows at a time, tree by tree, eight rows of the block walking the tree at once.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddScores(FeatureMatrix matrix, int start, int count, Span<double> scores, int scoreCount)
     {
         if (matrix.FeatureCount < featureCount)
             throw new ArgumentException($"The matrix has {matrix.FeatureCount} features, the model reads {featureCount}.", nameof(matrix));
         float[]? rented = null;
-        var rowLength = Math.Max(featureCount, 1);
-        var size = BlockRows * rowLength;
-        var block = size <= 16384 ? stackalloc float[size] : (rented = ArrayPool<float>.Shared.Rent(size));
+        var size = Math.Max(featureCount, 1) * BlockOfRows.Rows;
+        // Zeroed: rows past the end of the last block are walked too (their leaves are not scored), and zeros are not missing.
+        var block = size <= 16384 ? stackalloc float[size] : (rented = ArrayPool<float>.Shared.Rent(size)).AsSpan(0, size);
+        block.Clear();
         try
         {
-            for (var from = 0; from < count; from += BlockRows)
+            for (var from = 0; from < count; from += BlockOfRows.Rows)
             {
-                var rowsInBlock = Math.Min(BlockRows, count - from);
+                var rows = Math.Min(BlockOfRows.Rows, count - from);
                 var missing = false;
                 for (var j = 0; j < featureCount; j++)
                 {
-                    var column = matrix.Columns[j].AsSpan(start + from, rowsInBlock);
+                    var column = matrix.Columns[j].AsSpan(start + from, rows);
                     missing |= HasMissing(column);
-                    for (var i = 0; i < column.Length; i++) block[i * rowLength + j] = column[i];
+                    column.CopyTo(block.Slice(j * BlockOfRows.Rows, rows));
                 }
-                var fast = !hasCategorical && !missing;
-                var blockScores = scores.Slice(from * scoreCount, rowsInBlock * scoreCount);
-                for (var t = 0; t < roots.Length; t++)
-                    AddTree(t, block, rowLength, rowsInBlock, blockScores, scoreCount, t % scoreCount, fast);
+                var blockScores = scores.Slice(from * scoreCount, rows * scoreCount);
+                if (hasCategorical) AddBlockScores<AnySplits>(block, rows, blockScores, scoreCount);
+                else if (missing) AddBlockScores<NumericSplits>(block, rows, blockScores, scoreCount);
+                else AddBlockScores<NumericSplitsNoneMissing>(block, rows, blockScores, scoreCount);
             }
         }
         finally
@@ -193,86 +209,135 @@ internal sealed class CompiledForest
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    void AddTree(int t, Span<float> block, int rowLength, int rows, Span<double> scores, int scoreCount, int k, bool fast)
+    /// <param name="block">The rows' features column by column, <see cref="BlockOfRows.Rows"/> values a column.</param>
+    void AddBlockScores<TSplits>(Span<float> block, int rows, Span<double> scores, int scoreCount) where TSplits : struct, ISplitRule
     {
-        int root = roots[t], steps = depths[t];
-        ref var first = ref MemoryMarshal.GetReference(block);
-        var i = 0;
-        for (; i + 4 <= rows; i += 4)
+        Span<int> walks = stackalloc int[Lanes];
+        for (var t = 0; t < treeCount; t++)
         {
-            ref var r0 = ref Unsafe.Add(ref first, i * rowLength);
-            ref var r1 = ref Unsafe.Add(ref r0, rowLength);
-            ref var r2 = ref Unsafe.Add(ref r1, rowLength);
-            ref var r3 = ref Unsafe.Add(ref r2, rowLength);
-            int a = root, b = root, c = root, d = root;
-            if (fast) WalkFast(ref a, ref b, ref c, ref d, ref r0, ref r1, ref r2, ref r3, steps);
-            else WalkGeneral(ref a, ref b, ref c, ref d, ref r0, ref r1, ref r2, ref r3, steps);
-            scores[i * scoreCount + k] += values[a];
-            scores[(i + 1) * scoreCount + k] += values[b];
-            scores[(i + 2) * scoreCount + k] += values[c];
-            scores[(i + 3) * scoreCount + k] += values[d];
+            var k = t % scoreCount;
+            for (var first = 0; first < rows; first += Lanes)
+            {
+                walks.Fill(roots[t]);
+                WalkEight<TSplits, BlockOfRows>(walks, ref block[first], depths[t], stepsToFirstLeaf[t]);
+                var lanes = Math.Min(Lanes, rows - first);
+                for (var lane = 0; lane < lanes; lane++) scores[(first + lane) * scoreCount + k] += values[walks[lane]];
+            }
         }
-        for (; i < rows; i++)
-        {
-            ref var row = ref Unsafe.Add(ref first, i * rowLength);
-            var node = root;
-            for (var step = 0; step < steps; step++) node = Step(node, ref row);
-            scores[i * scoreCount + k] += values[node];
-        }
+    }
+
+    static int Max(ReadOnlySpan<int> values)
+    {
+        var max = 0;
+        foreach (var value in values) max = Math.Max(max, value);
+        return max;
+    }
+
+    static int Min(ReadOnlySpan<int> values)
+    {
+        var min = int.MaxValue;
+        foreach (var value in values) min = Math.Min(min, value);
+        return min;
     }
 
     /// <summary>
-    /// Four walks, each through its own row, down at most <paramref name="steps"/> levels; stops early once all four
-    /// are at leaves (leaf-wise trees are lopsided: most walks end well before the deepest leaf). For rows without a
-    /// missing value and trees without a categorical split: then "goes right" is just value &gt; threshold.
+    /// Walks eight nodes (<paramref name="walks"/>) down <paramref name="steps"/> levels, lane i reading its features
+    /// where <typeparamref name="TRows"/> says from <paramref name="lane0"/>; stops early once all eight are at leaves,
+    /// which is checked after <paramref name="stepsToFirstLeaf"/> steps only (leaf-wise trees are lopsided: most walks
+    /// end well before the deepest leaf).
     /// </summary>
+    /// <param name="lane0">Lane 0's first feature; no walk reads past the model's features (checked at construction).</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    void WalkFast(ref int a, ref int b, ref int c, ref int d, ref float r0, ref float r1, ref float r2, ref float r3, int steps)
+    void WalkEight<TSplits, TRows>(Span<int> walks, ref float lane0, int steps, int stepsToFirstLeaf)
+        where TSplits : struct, ISplitRule where TRows : struct, IRowLayout
     {
         ref var first = ref MemoryMarshal.GetArrayDataReference(nodes);
+        int a = walks[0], b = walks[1], c = walks[2], d = walks[3], e = walks[4], f = walks[5], g = walks[6], h = walks[7];
         for (var step = 0; step < steps; step++)
         {
-            ref var na = ref Unsafe.Add(ref first, a);
-            ref var nb = ref Unsafe.Add(ref first, b);
-            ref var nc = ref Unsafe.Add(ref first, c);
-            ref var nd = ref Unsafe.Add(ref first, d);
-            int fa = na.Feature, fb = nb.Feature, fc = nc.Feature, fd = nd.Feature;
-            if ((fa & fb & fc & fd & LeafFlag) != 0) break;
-            a = na.Left + (Unsafe.Add(ref r0, fa & FeatureMask) > na.Threshold ? 1 : 0);
-            b = nb.Left + (Unsafe.Add(ref r1, fb & FeatureMask) > nb.Threshold ? 1 : 0);
-            c = nc.Left + (Unsafe.Add(ref r2, fc & FeatureMask) > nc.Threshold ? 1 : 0);
-            d = nd.Left + (Unsafe.Add(ref r3, fd & FeatureMask) > nd.Threshold ? 1 : 0);
+            if (step >= stepsToFirstLeaf && AllLeaves(ref first, a, b, c, d, e, f, g, h)) break;
+            a = Step<TSplits, TRows>(ref first, a, ref lane0, 0);
+            b = Step<TSplits, TRows>(ref first, b, ref lane0, 1);
+            c = Step<TSplits, TRows>(ref first, c, ref lane0, 2);
+            d = Step<TSplits, TRows>(ref first, d, ref lane0, 3);
+            e = Step<TSplits, TRows>(ref first, e, ref lane0, 4);
+            f = Step<TSplits, TRows>(ref first, f, ref lane0, 5);
+            g = Step<TSplits, TRows>(ref first, g, ref lane0, 6);
+            h = Step<TSplits, TRows>(ref first, h, ref lane0, 7);
         }
+        (walks[0], walks[1], walks[2], walks[3], walks[4], walks[5], walks[6], walks[7]) = (a, b, c, d, e, f, g, h);
     }
 
-    /// <summary>As <see cref="WalkFast"/>, for any row and tree: missing values and categorical splits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    void WalkGeneral(ref int a, ref int b, ref int c, ref int d, ref float r0, ref float r1, ref float r2, ref float r3, int steps)
+    static bool AllLeaves(ref Node nodes, int a, int b, int c, int d, int e, int f, int g, int h) =>
+        (Flags(ref nodes, a) & Flags(ref nodes, b) & Flags(ref nodes, c) & Flags(ref nodes, d)
+         & Flags(ref nodes, e) & Flags(ref nodes, f) & Flags(ref nodes, g) & Flags(ref nodes, h) & LeafFlag) != 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static int Flags(ref Node nodes, int node) => Unsafe.Add(ref nodes, (uint)node).Flags;
+
+    /// <summary>One step down from <paramref name="node"/> for lane <paramref name="lane"/> (a leaf steps to itself).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    int Step<TSplits, TRows>(ref Node nodes, int node, ref float lane0, int lane) where TSplits : struct, ISplitRule where TRows : struct, IRowLayout
     {
-        for (var step = 0; step < steps; step++)
-        {
-            int a1 = Step(a, ref r0), b1 = Step(b, ref r1), c1 = Step(c, ref r2), d1 = Step(d, ref r3);
-            var moved = (a1 != a) | (b1 != b) | (c1 != c) | (d1 != d);
-            (a, b, c, d) = (a1, b1, c1, d1);
-            if (!moved) break;
-        }
+        ref var current = ref Unsafe.Add(ref nodes, (uint)node);
+        var value = Unsafe.Add(ref Unsafe.Add(ref lane0, lane * TRows.LaneStride), (uint)current.Feature << TRows.FeatureShift);
+        return current.Left + (TSplits.GoesLeft(this, node, ref current, value) ? 0 : 1);
     }
 
-    /// <summary>One step down from <paramref name="node"/> (a leaf steps to itself).</summary>
-    /// <param name="row">The row's first feature; features past the model's count are never read (checked at construction).</param>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    int Step(int node, ref float row)
+    /// <summary>Where lane i's feature f is, from lane 0's first feature: at f × 2^FeatureShift + i × LaneStride.</summary>
+    interface IRowLayout
     {
-        ref var current = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(nodes), node);
-        var flags = current.Feature;
-        var value = Unsafe.Add(ref row, flags & FeatureMask);
-        bool left;
-        if ((flags & CategoricalFlag) == 0)
-            left = (value <= current.Threshold) | (float.IsNaN(value) & (flags & DefaultLeftFlag) != 0);
-        else
-            left = CategoryGoesLeft(node, value, (flags & DefaultLeftFlag) != 0);
-        return current.Left + (left ? 0 : 1);
+        static abstract int FeatureShift { get; }
+        static abstract int LaneStride { get; }
+    }
+
+    /// <summary>Every lane reads the one row.</summary>
+    struct OneRow : IRowLayout
+    {
+        public static int FeatureShift => 0;
+        public static int LaneStride => 0;
+    }
+
+    /// <summary>A block of rows stored column by column: lane i is row i.</summary>
+    struct BlockOfRows : IRowLayout
+    {
+        /// <summary>Rows a block holds (the features of 64 rows stay in the first-level cache).</summary>
+        public const int Rows = 64;
+
+        public static int FeatureShift => 6;
+        public static int LaneStride => 1;
+    }
+
+    /// <summary>Which way a value goes at a node, as <see cref="RegressionTree.GoesLeft"/> says: a type per kind of forest and row, so the walk is compiled for each.</summary>
+    interface ISplitRule
+    {
+        static abstract bool GoesLeft(CompiledForest forest, int index, ref Node node, float value);
+    }
+
+    /// <summary>No categorical split, no missing value: value ≤ threshold.</summary>
+    struct NumericSplitsNoneMissing : ISplitRule
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool GoesLeft(CompiledForest forest, int index, ref Node node, float value) => value <= node.Threshold;
+    }
+
+    /// <summary>No categorical split: value ≤ threshold, or missing where missing goes left. No branch.</summary>
+    struct NumericSplits : ISplitRule
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool GoesLeft(CompiledForest forest, int index, ref Node node, float value) =>
+            (value <= node.Threshold) | (float.IsNaN(value) & (node.Flags & DefaultLeftFlag) != 0);
+    }
+
+    /// <summary>Any split: a categorical node looks the category up in its set.</summary>
+    struct AnySplits : ISplitRule
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool GoesLeft(CompiledForest forest, int index, ref Node node, float value) =>
+            (node.Flags & CategoricalFlag) == 0
+                ? NumericSplits.GoesLeft(forest, index, ref node, value)
+                : forest.CategoryGoesLeft(index, value, (node.Flags & DefaultLeftFlag) != 0);
     }
 
     bool CategoryGoesLeft(int node, float value, bool defaultLeft)
@@ -281,6 +346,6 @@ internal sealed class CompiledForest
         var words = categoryLengths[node];
         var category = (int)value;
         if ((uint)category >= (uint)(words * 32)) return defaultLeft; // an unseen category: as missing
-        return (categoryBits[nodes[node].CategoryStart + (category >> 5)] & (1u << (category & 31))) != 0;
+        return (categoryBits[categoryStarts[node] + (category >> 5)] & (1u << (category & 31))) != 0;
     }
 }
