@@ -13,9 +13,11 @@ namespace MlopsBuild.Benchmarks.Training;
 /// <summary>
 /// Training on a generated, learnable 1,000,000 × 28 numeric CSV (80/20 split, 2 threads, 100 trees, 255 bins,
 /// learning rate 0.1): our GBDT at depth 6 against XGBoost hist at depth 6, and at 63 leaves against scikit-learn's
-/// HistGradientBoostingClassifier; then batch and single-row scoring. Only fits are timed (no CSV parsing).
+/// HistGradientBoostingClassifier; then batch and single-row scoring of both our models (<see cref="ScoringSection"/>).
+/// Only fits are timed (no CSV parsing).
 /// Each learner is one <see cref="Contender"/> line, so another learner is one more section in <see cref="Run"/>.
-/// Options: --rows, --trees, --repeat (interleaved rounds; medians are reported).
+/// Options: --rows, --trees, --repeat (interleaved rounds; medians are reported), and --skip with a comma-separated
+/// list of sections to leave out (peers, linear, scoring), for shorter runs while working on one learner.
 /// </summary>
 internal static class TrainingBenchmark
 {
@@ -23,7 +25,9 @@ internal static class TrainingBenchmark
     const double TrainShare = 0.8;
     const int Threads = 2;
 
-    sealed record Options(int Rows, int Trees, int Repeat);
+    sealed record Options(int Rows, int Trees, int Repeat, IReadOnlySet<string> Skip);
+
+    static readonly string[] Sections = ["peers", "linear", "scoring"];
 
     /// <summary>
     /// One learner's line: fit time, test AUC, and peak resident memory while fitting. Ours is this process's peak during
@@ -35,7 +39,7 @@ internal static class TrainingBenchmark
     {
         if (Parse(args) is not { } options)
         {
-            Console.Error.WriteLine("Usage: training [--rows 1000000] [--trees 100] [--repeat 1]");
+            Console.Error.WriteLine($"Usage: training [--rows 1000000] [--trees 100] [--repeat 1] [--skip {string.Join(',', Sections)}]");
             return 2;
         }
         var root = Directory.CreateTempSubdirectory("mlopsbuild-training-bench-").FullName;
@@ -56,26 +60,30 @@ internal static class TrainingBenchmark
 
             // Gradient-boosted trees: ours at both shapes, each beside the peer that grows the same shape. The rounds
             // interleave the contenders, so that a burst of other work on the machine does not land on one of them only.
-            Predictor? leaves63Model = null;
+            Predictor? depth6Model = null, leaves63Model = null;
             var runs = new List<Contender>();
             for (var round = 0; round < options.Repeat; round++)
             {
-                runs.Add(FitOurs("MlopsBuild GBDT", "depth 6", new GbdtOptions { Trees = options.Trees, MaxDepth = 6, MaxLeaves = 64, Threads = Threads }, train, test, out _));
+                runs.Add(FitOurs("MlopsBuild GBDT", "depth 6", new GbdtOptions { Trees = options.Trees, MaxDepth = 6, MaxLeaves = 64, Threads = Threads }, train, test, out depth6Model));
                 runs.Add(FitOurs("MlopsBuild GBDT", "63 leaves", new GbdtOptions { Trees = options.Trees, MaxLeaves = 63, Threads = Threads }, train, test, out leaves63Model));
-                if (Peer("xgboost", "XGBoost 1.7 hist", "depth 6", csv, options, notes) is { } xgboostRun) runs.Add(xgboostRun);
-                if (Peer("sklearn", "sklearn HistGradientBoosting", "63 leaves", csv, options, notes) is { } sklearnRun) runs.Add(sklearnRun);
-                runs.Add(FitLinear(train, test));
-                if (Peer("logistic", "sklearn LogisticRegression", "lbfgs C=1", csv, options, notes) is { } logisticRun) runs.Add(logisticRun);
+                var peers = !options.Skip.Contains("peers");
+                var linear = !options.Skip.Contains("linear");
+                if (peers && Peer("xgboost", "XGBoost 1.7 hist", "depth 6", csv, options, notes) is { } xgboostRun) runs.Add(xgboostRun);
+                if (peers && Peer("sklearn", "sklearn HistGradientBoosting", "63 leaves", csv, options, notes) is { } sklearnRun) runs.Add(sklearnRun);
+                if (linear) runs.Add(FitLinear(train, test));
+                if (linear && peers && Peer("logistic", "sklearn LogisticRegression", "lbfgs C=1", csv, options, notes) is { } logisticRun) runs.Add(logisticRun);
             }
             var contenders = runs.GroupBy(r => (r.Name, r.Settings)).Select(Median).ToList();
             var oursDepth6 = contenders[0];
             var oursLeaves63 = contenders[1];
             var xgboost = contenders.FirstOrDefault(c => c.Name.StartsWith("XGBoost", StringComparison.Ordinal));
             var sklearn = contenders.FirstOrDefault(c => c.Name == "sklearn HistGradientBoosting");
-            var oursLinear = contenders.First(c => c.Name == LinearName);
+            var oursLinear = contenders.FirstOrDefault(c => c.Name == LinearName);
             var logistic = contenders.FirstOrDefault(c => c.Name == "sklearn LogisticRegression");
 
-            var scoring = ScoringFigures(leaves63Model!, test);
+            Scoring[] scoring = options.Skip.Contains("scoring")
+                ? []
+                : [ScoringSection.Measure("depth-6 model", depth6Model!, test.Features), ScoringSection.Measure("63-leaf model", leaves63Model!, test.Features)];
 
             Console.WriteLine();
             Console.WriteLine($"Median of {options.Repeat} interleaved run(s); CPU s is user + system time of the fit (OpenMP peers spin while waiting, which counts).");
@@ -89,7 +97,7 @@ internal static class TrainingBenchmark
             if (versusSklearn is not null) Console.WriteLine($"ours / sklearn time = {versusSklearn.TimeRatio:F2}x (goal ≤ 0.8), AUC difference {versusSklearn.AucDifference:+0.0000;-0.0000;+0.0000} (goal ≥ −0.002)");
             var versusLogistic = Versus(oursLinear, logistic);
             if (versusLogistic is not null) Console.WriteLine($"ours / sklearn LogisticRegression time = {versusLogistic.TimeRatio:F2}x (goal ≤ 1), AUC difference {versusLogistic.AucDifference:+0.0000;-0.0000;+0.0000} (goal within ±0.001)");
-            Console.WriteLine($"Batch scoring ({Threads} threads, 63-leaf model): {scoring.BatchRowsPerSecond / 1e6:F2} M rows/s (goal ≥ 2); single row: {scoring.SingleRowMicroseconds:F3} µs (goal < 1)");
+            foreach (var figures in scoring) ScoringSection.Print(figures);
 
             var result = new
             {
@@ -100,6 +108,7 @@ internal static class TrainingBenchmark
                 testRows = test.RowCount,
                 trees = options.Trees,
                 repeat = options.Repeat,
+                skipped = options.Skip.Order(StringComparer.Ordinal),
                 threads = Threads,
                 bayesOptimalAuc = Math.Round(bayesAuc, 4),
                 contenders = contenders.Select(c => new
@@ -130,8 +139,6 @@ internal static class TrainingBenchmark
 
     sealed record Comparison(double TimeRatio, double AucDifference);
 
-    sealed record Scoring(double BatchRowsPerSecond, double SingleRowMicroseconds);
-
     /// <summary>The run with the median fit time (the lower middle one for an even count).</summary>
     static Contender Median(IEnumerable<Contender> runs)
     {
@@ -143,8 +150,8 @@ internal static class TrainingBenchmark
 
     static string Megabytes(double? value) => value?.ToString("F0", CultureInfo.InvariantCulture) ?? "–";
 
-    static Comparison? Versus(Contender ours, Contender? peer) =>
-        peer is null ? null : new Comparison(Math.Round(ours.Seconds / peer.Seconds, 3), Math.Round(ours.Auc - peer.Auc, 4));
+    static Comparison? Versus(Contender? ours, Contender? peer) =>
+        ours is null || peer is null ? null : new Comparison(Math.Round(ours.Seconds / peer.Seconds, 3), Math.Round(ours.Auc - peer.Auc, 4));
 
     static Contender FitOurs(string name, string settings, GbdtOptions options, TrainingData train, TrainingData test, out Predictor model)
     {
@@ -185,32 +192,6 @@ internal static class TrainingBenchmark
         return contender;
     }
 
-    /// <summary>Batch: the test rows in 4,096-row chunks over 2 threads (median of 5). Single: Score row by row on one thread.</summary>
-    static Scoring ScoringFigures(Predictor model, TrainingData test)
-    {
-        const int chunk = 4096;
-        var matrix = test.Features;
-        var scores = new double[matrix.RowCount];
-        var chunks = (matrix.RowCount + chunk - 1) / chunk;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Threads };
-        var batchMs = Timing.MedianMilliseconds(5, () => Parallel.For(0, chunks, parallel, c =>
-        {
-            var start = c * chunk;
-            var count = Math.Min(chunk, matrix.RowCount - start);
-            model.ScoreRows(matrix, start, count, scores.AsSpan(start, count));
-        }));
-
-        var rows = Math.Min(matrix.RowCount, 100_000);
-        var rowMajor = new float[rows * matrix.FeatureCount];
-        for (var i = 0; i < rows; i++) matrix.CopyRow(i, rowMajor.AsSpan(i * matrix.FeatureCount, matrix.FeatureCount));
-        var single = new double[1];
-        var singleMs = Timing.MedianMilliseconds(5, () =>
-        {
-            for (var i = 0; i < rows; i++) model.Score(rowMajor.AsSpan(i * matrix.FeatureCount, matrix.FeatureCount), single);
-        });
-        return new Scoring(Math.Round(matrix.RowCount / (batchMs / 1000)), Math.Round(singleMs * 1000 / rows, 4));
-    }
-
     static double[] Scores(Predictor model, TrainingData data)
     {
         var scores = new double[data.RowCount];
@@ -222,8 +203,19 @@ internal static class TrainingBenchmark
     internal static double Auc(double[] scores, float[] labels) =>
         BinaryMetrics.Compute(labels, scores.Select(ScoreTransform.Sigmoid).ToArray()).AucRoc;
 
-    static Options? Parse(string[] args) =>
-        IntegerOptions.Parse(args, new Dictionary<string, int> { ["--rows"] = 1_000_000, ["--trees"] = 100, ["--repeat"] = 1 }) is { } values
-            ? new Options(values["--rows"], values["--trees"], values["--repeat"])
+    static Options? Parse(string[] args)
+    {
+        var skip = new HashSet<string>(StringComparer.Ordinal);
+        var skipAt = Array.IndexOf(args, "--skip");
+        if (skipAt >= 0)
+        {
+            if (skipAt + 1 >= args.Length) return null;
+            skip.UnionWith(args[skipAt + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            if (!skip.IsSubsetOf(Sections)) return null;
+            args = [.. args[..skipAt], .. args[(skipAt + 2)..]];
+        }
+        return IntegerOptions.Parse(args, new Dictionary<string, int> { ["--rows"] = 1_000_000, ["--trees"] = 100, ["--repeat"] = 1 }) is { } values
+            ? new Options(values["--rows"], values["--trees"], values["--repeat"], skip)
             : null;
+    }
 }

@@ -1,0 +1,181 @@
+using MlopsBuild.Learning.Features;
+using MlopsBuild.Learning.Trees;
+
+namespace MlopsBuild.Learning.Tests.Trees;
+
+/// <summary>
+/// The scoring layout against each tree's own walk (<see cref="RegressionTree.LeafIndex"/>): random lopsided trees
+/// with numeric and categorical splits, rows full of the values that trip comparisons up (missing values, unseen and
+/// odd categories, −0 beside +0, infinities, values equal to thresholds), for every task shape.
+/// </summary>
+public class CompiledForestTests
+{
+    const int Numeric = 4;
+    const int Categorical = 2;
+    const int Categories = 40;
+
+    static readonly float[] Thresholds = [-1f, -0.5f, -0f, 0f, 0.5f, 1f, 2.5f];
+
+    [Theory]
+    [InlineData(LearningTask.BinaryClassification, 1, 13)] // 13 trees: one row walks eight at a time, the last five with padding
+    [InlineData(LearningTask.Regression, 1, 40)]
+    [InlineData(LearningTask.MulticlassClassification, 3, 21)]
+    public void Row_and_batch_scores_equal_the_sum_of_each_trees_own_walk_bit_for_bit(LearningTask task, int scoreCount, int treeCount)
+    {
+        var numbers = new Problems.Numbers((ulong)(treeCount * 31 + scoreCount));
+        var trees = Enumerable.Range(0, treeCount).Select(t => RandomTree(numbers, nodes: t % 7 == 0 ? 0 : 1 + numbers.Below(40))).ToArray();
+        var baseScores = Enumerable.Range(0, scoreCount).Select(_ => numbers.Normal()).ToArray();
+        var model = new TreeEnsemble(task, Numeric + Categorical, baseScores, trees);
+        var matrix = RandomRows(numbers, 301);
+
+        var start = 5;
+        var count = matrix.RowCount - 12; // neither starts nor ends on a block of rows
+        var batch = new double[count * scoreCount];
+        model.ScoreRows(matrix, start, count, batch);
+        var row = new float[matrix.FeatureCount];
+        var single = new double[scoreCount];
+        for (var i = 0; i < count; i++)
+        {
+            matrix.CopyRow(start + i, row);
+            var expected = (double[])baseScores.Clone();
+            for (var t = 0; t < trees.Length; t++) expected[t % scoreCount] += trees[t].LeafValue[trees[t].LeafIndex(row)];
+            model.Score(row, single);
+            for (var k = 0; k < scoreCount; k++)
+            {
+                Assert.Equal(BitConverter.DoubleToInt64Bits(expected[k]), BitConverter.DoubleToInt64Bits(single[k]));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(expected[k]), BitConverter.DoubleToInt64Bits(batch[i * scoreCount + k]));
+            }
+        }
+    }
+
+    [Fact]
+    public void Numeric_forests_score_rows_with_and_without_missing_values_as_the_trees_do()
+    {
+        // Without categorical splits, rows (and blocks of rows) without a missing value take a walk of their own.
+        var numbers = new Problems.Numbers(77);
+        var trees = Enumerable.Range(0, 30).Select(_ => RandomTree(numbers, nodes: 1 + numbers.Below(60), categorical: false)).ToArray();
+        var model = new TreeEnsemble(LearningTask.Regression, Numeric + Categorical, [0.5], trees);
+        var matrix = RandomRows(numbers, 200, missingShare: 0);
+        var columns = matrix.Columns.Select(c => (float[])c.Clone()).ToArray();
+        for (var i = 100; i < 200; i += 9) columns[i % Numeric][i] = float.NaN; // only the second half has gaps
+        matrix = new FeatureMatrix(matrix.Features, columns);
+
+        var batch = new double[matrix.RowCount];
+        model.ScoreRows(matrix, 0, matrix.RowCount, batch);
+        var row = new float[matrix.FeatureCount];
+        var single = new double[1];
+        for (var i = 0; i < matrix.RowCount; i++)
+        {
+            matrix.CopyRow(i, row);
+            var expected = 0.5;
+            foreach (var tree in trees) expected += tree.LeafValue[tree.LeafIndex(row)];
+            model.Score(row, single);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(single[0]));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(batch[i]));
+        }
+    }
+
+    [Fact]
+    public void Ordered_keys_compare_as_the_numbers_do()
+    {
+        float[] values =
+        [
+            float.NegativeInfinity, float.MinValue, -1e30f, -2f, -1f, -float.Epsilon, -0f, 0f, float.Epsilon,
+            1e-38f, 0.5f, 1f, 1.0000001f, 3e38f, float.MaxValue, float.PositiveInfinity,
+        ];
+        foreach (var a in values)
+        foreach (var b in values)
+            Assert.Equal(a <= b, OrderedKey.Of(a) <= OrderedKey.Of(b));
+        Assert.Equal(OrderedKey.Missing, OrderedKey.Of(float.NaN));
+        Assert.True(OrderedKey.Of(float.PositiveInfinity) < OrderedKey.Missing);
+        foreach (var value in values.Where(v => v != 0)) Assert.Equal(value, OrderedKey.ValueOf(OrderedKey.Of(value)));
+        Assert.True(float.IsNaN(OrderedKey.ValueOf(OrderedKey.Missing)));
+    }
+
+    [Fact]
+    public void A_tree_with_a_NaN_threshold_is_refused()
+    {
+        var tree = new RegressionTree([0], [float.NaN], [false], [~0], [~1], [0], [0], [], [1], [1, 2]);
+        var ensemble = new TreeEnsemble(LearningTask.Regression, 1, [0], [tree]);
+
+        var error = Assert.Throws<ArgumentException>(() => ensemble.Score([0f], new double[1]));
+        Assert.StartsWith("Tree 0 has a NaN threshold.", error.Message);
+    }
+
+    /// <summary>
+    /// A tree grown by splitting a random leaf <paramref name="nodes"/> times, so its shape is as lopsided as a
+    /// leaf-wise tree's. Categorical splits read features 4 and 5, with sets of 1 or 2 words.
+    /// </summary>
+    static RegressionTree RandomTree(Problems.Numbers numbers, int nodes, bool categorical = true)
+    {
+        var left = new int[nodes];
+        var right = new int[nodes];
+        // Open child slots as (node, is left); a slot left open at the end becomes a leaf.
+        var open = new List<(int Node, bool Left)>();
+        for (var node = 0; node < nodes; node++)
+        {
+            if (node > 0)
+            {
+                var at = numbers.Below(open.Count);
+                var (parent, isLeft) = open[at];
+                open.RemoveAt(at);
+                if (isLeft) left[parent] = node;
+                else right[parent] = node;
+            }
+            open.Add((node, true));
+            open.Add((node, false));
+        }
+        for (var leaf = 0; leaf < open.Count; leaf++)
+        {
+            var (parent, isLeft) = open[leaf];
+            if (isLeft) left[parent] = ~leaf;
+            else right[parent] = ~leaf;
+        }
+
+        var feature = new int[nodes];
+        var threshold = new float[nodes];
+        var defaultLeft = new bool[nodes];
+        var categoryStart = new int[nodes];
+        var categoryLength = new int[nodes];
+        var bits = new List<uint>();
+        for (var node = 0; node < nodes; node++)
+        {
+            defaultLeft[node] = numbers.Uniform() < 0.5;
+            if (categorical && numbers.Uniform() < 0.3)
+            {
+                feature[node] = Numeric + numbers.Below(Categorical);
+                categoryStart[node] = bits.Count;
+                categoryLength[node] = 1 + numbers.Below(2);
+                for (var w = 0; w < categoryLength[node]; w++) bits.Add((uint)(numbers.Uniform() * uint.MaxValue));
+            }
+            else
+            {
+                feature[node] = numbers.Below(Numeric);
+                threshold[node] = Thresholds[numbers.Below(Thresholds.Length)];
+            }
+        }
+        var leafValues = Enumerable.Range(0, nodes + 1).Select(_ => numbers.Normal() * Math.Pow(10, numbers.Below(6) - 3)).ToArray();
+        return new RegressionTree(feature, threshold, defaultLeft, left, right, categoryStart, categoryLength, bits.ToArray(), new double[nodes], leafValues);
+    }
+
+    /// <summary>Numeric values on and around the thresholds (−0, ±∞ too); category codes in and past the sets, negative, fractional, huge.</summary>
+    static FeatureMatrix RandomRows(Problems.Numbers numbers, int rows, double missingShare = 0.1)
+    {
+        float[] numericValues = [.. Thresholds, -0f, 0.25f, -3f, float.PositiveInfinity, float.NegativeInfinity];
+        float[] codes = [-1f, 2.5f, 1e10f, Categories + 30];
+        var columns = Enumerable.Range(0, Numeric + Categorical).Select(_ => new float[rows]).ToArray();
+        for (var i = 0; i < rows; i++)
+        {
+            for (var j = 0; j < Numeric; j++)
+                columns[j][i] = numbers.Uniform() < 0.5 ? numericValues[numbers.Below(numericValues.Length)] : (float)numbers.Normal();
+            for (var j = Numeric; j < Numeric + Categorical; j++)
+                columns[j][i] = numbers.Uniform() < 0.9 ? numbers.Below(Categories + 30) : codes[numbers.Below(codes.Length)];
+            foreach (var column in columns)
+                if (numbers.Uniform() < missingShare) column[i] = float.NaN;
+        }
+        var features = Problems.NumericFeatures(Numeric)
+            .Concat(Enumerable.Range(0, Categorical).Select(j => FeatureInfo.Categorical($"c{j}", Enumerable.Range(0, Categories).Select(c => $"v{c}").ToArray())))
+            .ToArray();
+        return new FeatureMatrix(features, columns);
+    }
+}
