@@ -46,6 +46,20 @@ public class BinThresholdTests
         }
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(17)]
+    [InlineData(255)]
+    public void A_whole_column_is_binned_as_each_value_is(int maxBins)
+    {
+        var column = AwkwardColumn(20_000, seed: 32);
+        var bins = BinBoundaries.Numeric(FeatureKind.Numeric, column, BinBoundaries.SampleRowIndices(column.Length), maxBins);
+        // Each bound itself and its neighbours, on both sides of the block edges of the vector search.
+        float[] values = [.. column, .. bins.UpperBounds.SelectMany(b => new[] { MathF.BitDecrement(b), b, MathF.BitIncrement(b) }), float.NegativeInfinity, -0f, 0f];
+
+        Assert.Equal(values.Select(bins.Bin), bins.BinAll(values));
+    }
+
     [Fact]
     public void Adjacent_floats_get_bins_of_their_own()
     {

@@ -41,10 +41,8 @@ internal sealed class BinnedDataset
             var featureBins = info.Kind == FeatureKind.Categorical
                 ? BinBoundaries.Categorical(values, info.CategoryCount, maxBins)
                 : BinBoundaries.Numeric(info.Kind, values, sample, maxBins);
-            var column = new byte[values.Length];
-            for (var row = 0; row < values.Length; row++) column[row] = featureBins.Bin(values[row]);
             bins[j] = featureBins;
-            columns[j] = column;
+            columns[j] = featureBins.BinAll(values);
         });
         return new BinnedDataset(bins, columns, matrix.RowCount);
     }
