@@ -6,44 +6,68 @@ internal static class SplitFinder
     public static SplitCandidate Best(ReadOnlySpan<HistogramBin> histogram, FeatureBins bins, int feature, LeafTotals parent, SplitRules rules) =>
         bins.IsCategorical ? BestCategorical(histogram, bins, feature, parent, rules) : BestNumeric(histogram, bins, feature, parent, rules);
 
+    /// <remarks>
+    /// The hottest loop after the histograms: every bin of every feature of both children of every split. Kept to plain
+    /// locals (no totals or candidates copied per bin), with the parent's term of the gain computed once per leaf.
+    /// </remarks>
     static SplitCandidate BestNumeric(ReadOnlySpan<HistogramBin> histogram, FeatureBins bins, int feature, LeafTotals parent, SplitRules rules)
     {
-        var best = SplitCandidate.None;
         ref readonly var missingBin = ref histogram[bins.MissingBin];
-        var missing = new LeafTotals(missingBin.Gradient, missingBin.Hessian, missingBin.Count);
+        double missingGradient = missingBin.Gradient, missingHessian = missingBin.Hessian;
+        var missingCount = missingBin.Count;
+        double parentGradient = parent.Gradient, parentHessian = parent.Hessian;
+        var parentCount = parent.Count;
+        var l2 = rules.L2;
+        var parentTerm = rules.ParentTerm(parent);
+        var minCount = rules.MinSamplesPerLeaf;
+        const double minHessian = SplitRules.MinHessian;
+
+        var bestGain = double.NegativeInfinity;
+        var bestBin = -1;
+        var bestDefaultLeft = false;
+        double bestGradient = 0, bestHessian = 0;
+        var bestCount = 0;
         double gradient = 0, hessian = 0;
         var count = 0;
         for (var b = 0; b < bins.ValueBinCount - 1; b++)
         {
             ref readonly var bin = ref histogram[b];
-            if (bin.Count == 0) continue; // the same partition as the bin before
+            if (bin.Rows == 0) continue; // the same partition as the bin before
             gradient += bin.Gradient;
             hessian += bin.Hessian;
             count += bin.Count;
-            if (parent.Count - count < rules.MinSamplesPerLeaf) break; // the right side only shrinks from here
-            var left = new LeafTotals(gradient, hessian, count);
-            var right = parent.Minus(left);
-            if (missing.Count == 0)
+            if (parentCount - count < minCount) break; // the right side only shrinks from here
+            if (missingCount == 0)
             {
                 // No missing value in this leaf: unseen missing values follow the majority.
-                Consider(ref best, left, right, parent, rules, rules.L2, feature, b, defaultLeft: left.Count >= right.Count);
+                double rightGradient = parentGradient - gradient, rightHessian = parentHessian - hessian;
+                var rightCount = parentCount - count;
+                if (count < minCount || hessian < minHessian || rightHessian < minHessian) continue;
+                var gain = SplitRules.Gain(gradient, hessian, rightGradient, rightHessian, l2, parentTerm);
+                if (!(gain > bestGain)) continue;
+                (bestGain, bestBin, bestDefaultLeft, bestGradient, bestHessian, bestCount) = (gain, b, count >= rightCount, gradient, hessian, count);
             }
             else
             {
-                Consider(ref best, left, right, parent, rules, rules.L2, feature, b, defaultLeft: false);
-                var leftWithMissing = new LeafTotals(gradient + missing.Gradient, hessian + missing.Hessian, count + missing.Count);
-                Consider(ref best, leftWithMissing, parent.Minus(leftWithMissing), parent, rules, rules.L2, feature, b, defaultLeft: true);
+                double rightGradient = parentGradient - gradient, rightHessian = parentHessian - hessian;
+                if (count >= minCount && hessian >= minHessian && rightHessian >= minHessian)
+                {
+                    var gain = SplitRules.Gain(gradient, hessian, rightGradient, rightHessian, l2, parentTerm);
+                    if (gain > bestGain)
+                        (bestGain, bestBin, bestDefaultLeft, bestGradient, bestHessian, bestCount) = (gain, b, false, gradient, hessian, count);
+                }
+                double withMissingGradient = gradient + missingGradient, withMissingHessian = hessian + missingHessian;
+                var withMissingCount = count + missingCount;
+                double otherGradient = parentGradient - withMissingGradient, otherHessian = parentHessian - withMissingHessian;
+                if (withMissingCount < minCount || parentCount - withMissingCount < minCount || withMissingHessian < minHessian || otherHessian < minHessian) continue;
+                var gainWithMissing = SplitRules.Gain(withMissingGradient, withMissingHessian, otherGradient, otherHessian, l2, parentTerm);
+                if (gainWithMissing > bestGain)
+                    (bestGain, bestBin, bestDefaultLeft, bestGradient, bestHessian, bestCount) = (gainWithMissing, b, true, withMissingGradient, withMissingHessian, withMissingCount);
             }
         }
-        return best;
-    }
-
-    static void Consider(ref SplitCandidate best, LeafTotals left, LeafTotals right, LeafTotals parent, SplitRules rules, double l2, int feature, int thresholdBin, bool defaultLeft)
-    {
-        if (!rules.Allows(left, right)) return;
-        var gain = rules.Gain(left, right, parent, l2);
-        if (!(gain > best.Gain)) return;
-        best = new SplitCandidate { Gain = gain, Feature = feature, ThresholdBin = thresholdBin, DefaultLeft = defaultLeft, Left = left };
+        return bestBin < 0
+            ? SplitCandidate.None
+            : new SplitCandidate { Gain = bestGain, Feature = feature, ThresholdBin = bestBin, DefaultLeft = bestDefaultLeft, Left = new LeafTotals(bestGradient, bestHessian, bestCount) };
     }
 
     /// <summary>

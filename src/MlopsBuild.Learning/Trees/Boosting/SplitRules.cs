@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MlopsBuild.Learning.Trees.Boosting;
 
 /// <summary>What a split must satisfy, and how gains and leaf values are regularised.</summary>
@@ -23,8 +25,15 @@ internal sealed record SplitRules(double L2, int MinSamplesPerLeaf, double MinSp
 
     /// <summary>The loss reduction of a split (the second-order approximation, halved as XGBoost reports it).</summary>
     public double Gain(LeafTotals left, LeafTotals right, LeafTotals parent, double l2) =>
-        0.5 * (left.Gradient * left.Gradient / (left.Hessian + l2) + right.Gradient * right.Gradient / (right.Hessian + l2)
-               - parent.Gradient * parent.Gradient / (parent.Hessian + L2));
+        Gain(left.Gradient, left.Hessian, right.Gradient, right.Hessian, l2, ParentTerm(parent));
+
+    /// <summary>The parent's part of <see cref="Gain(LeafTotals, LeafTotals, LeafTotals, double)"/>: the same for every split of a leaf.</summary>
+    public double ParentTerm(LeafTotals parent) => parent.Gradient * parent.Gradient / (parent.Hessian + L2);
+
+    /// <summary>The loss reduction of a split, given its parent's term.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Gain(double leftGradient, double leftHessian, double rightGradient, double rightHessian, double l2, double parentTerm) =>
+        0.5 * (leftGradient * leftGradient / (leftHessian + l2) + rightGradient * rightGradient / (rightHessian + l2) - parentTerm);
 
     public bool Allows(LeafTotals left, LeafTotals right) =>
         left.Count >= MinSamplesPerLeaf && right.Count >= MinSamplesPerLeaf && left.Hessian >= MinHessian && right.Hessian >= MinHessian;
