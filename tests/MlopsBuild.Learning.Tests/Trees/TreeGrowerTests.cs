@@ -8,7 +8,7 @@ public class TreeGrowerTests
     [Fact]
     public void Leaves_hold_their_rows_ascending_and_exactly_the_rows_the_tree_sends_there_when_partitioned_in_parallel_chunks()
     {
-        // More rows than one partition chunk (65,536), so the chunked, threaded path runs.
+        // More rows than one partition chunk (16,384), so the chunked, threaded path runs.
         var (train, _) = Problems.KnownProbability(150_000, seed: 71);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = 2 };
         var data = BinnedDataset.Create(train.Features, maxBins: 255, parallel);

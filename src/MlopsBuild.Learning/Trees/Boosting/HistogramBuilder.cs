@@ -33,9 +33,11 @@ internal static class HistogramBuilder
     static ref HistogramBin Bin(HistogramBin[] histogram, int offset) =>
         ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(histogram), offset);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static void BuildFour(BinnedDataset data, ReadOnlySpan<int> features, HistogramBin[] histogram, ReadOnlySpan<int> rows, ReadOnlySpan<GradientPair> ordered)
     {
-        // Unchecked indexing: rows are the dataset's rows, and a row's bin is below its feature's histogram length.
+        // Unchecked indexing: rows are the dataset's rows, each with a gradient pair in ordered, and a row's bin is below
+        // its feature's histogram length. Without bounds checks every pointer of the loop stays in a register.
         ref var h0 = ref Bin(histogram, data.HistogramOffsets[features[0]]);
         ref var h1 = ref Bin(histogram, data.HistogramOffsets[features[1]]);
         ref var h2 = ref Bin(histogram, data.HistogramOffsets[features[2]]);
@@ -44,10 +46,12 @@ internal static class HistogramBuilder
         ref var c1 = ref MemoryMarshal.GetArrayDataReference(data.Columns[features[1]]);
         ref var c2 = ref MemoryMarshal.GetArrayDataReference(data.Columns[features[2]]);
         ref var c3 = ref MemoryMarshal.GetArrayDataReference(data.Columns[features[3]]);
+        ref var rowAt = ref MemoryMarshal.GetReference(rows);
+        ref var pairAt = ref MemoryMarshal.GetReference(ordered);
         for (var i = 0; i < rows.Length; i++)
         {
-            var row = rows[i];
-            var pair = Pair(ordered[i]);
+            var row = Unsafe.Add(ref rowAt, i);
+            var pair = Pair(Unsafe.Add(ref pairAt, i));
             Add(ref Unsafe.Add(ref h0, Unsafe.Add(ref c0, row)), pair);
             Add(ref Unsafe.Add(ref h1, Unsafe.Add(ref c1, row)), pair);
             Add(ref Unsafe.Add(ref h2, Unsafe.Add(ref c2, row)), pair);
@@ -55,11 +59,15 @@ internal static class HistogramBuilder
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static void BuildOne(byte[] column, ref HistogramBin histogram, ReadOnlySpan<int> rows, ReadOnlySpan<GradientPair> ordered)
     {
+        // Unchecked indexing, as in BuildFour.
         ref var bins = ref MemoryMarshal.GetArrayDataReference(column);
+        ref var rowAt = ref MemoryMarshal.GetReference(rows);
+        ref var pairAt = ref MemoryMarshal.GetReference(ordered);
         for (var i = 0; i < rows.Length; i++)
-            Add(ref Unsafe.Add(ref histogram, Unsafe.Add(ref bins, rows[i])), Pair(ordered[i]));
+            Add(ref Unsafe.Add(ref histogram, Unsafe.Add(ref bins, Unsafe.Add(ref rowAt, i))), Pair(Unsafe.Add(ref pairAt, i)));
     }
 
     /// <summary>Adds a row to a bin: (gradient, hessian, 1, 0) in one 4-lane addition (the same sums as scalar ones).</summary>

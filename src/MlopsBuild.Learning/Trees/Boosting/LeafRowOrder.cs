@@ -7,8 +7,11 @@ namespace MlopsBuild.Learning.Trees.Boosting;
 /// </summary>
 internal sealed class LeafRowOrder(int rowCount, ParallelOptions parallel)
 {
-    /// <summary>Rows per task: fixed, so results never depend on the threads.</summary>
-    const int ChunkRows = 1 << 16;
+    /// <summary>
+    /// Rows per task: fixed, so results never depend on the threads; small enough that the mid-sized leaves of a
+    /// depth-6 tree on a million rows are partitioned and gathered on every thread, not on one.
+    /// </summary>
+    const int ChunkRows = 1 << 14;
 
     readonly int[] rows = new int[rowCount];
     readonly int[] leftScratch = new int[rowCount];
