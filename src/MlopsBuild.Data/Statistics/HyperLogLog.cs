@@ -26,6 +26,8 @@ internal sealed class HyperLogLog
     }
 
     /// <summary>Adds the hashes as <see cref="Add"/> does, without a branch on whether a register grows.</summary>
+    /// <remarks>Compiled optimised from the first call: its first, unoptimised tier was measured at a tenth of a run.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddRange(ReadOnlySpan<ulong> hashes)
     {
         var registers = _registers;
