@@ -3,6 +3,7 @@ namespace MlopsBuild.Data.Reading;
 /// <summary>
 /// Reads RFC 4180 CSV: decodes the file a chunk at a time straight into the batch's text buffer, finds separators,
 /// quotes and line feeds with SIMD, and records each field as offsets into that buffer (no string per field).
+/// Two batches and text buffers take turns, so that one batch can be processed while the next is read.
 /// </summary>
 internal sealed class CsvTableReader : ITableReader
 {
@@ -14,9 +15,11 @@ internal sealed class CsvTableReader : ITableReader
     private readonly int _maxFieldLength;
     private readonly int _decodeChunk;
     private readonly int _rowsPerBatch;
-    private readonly RowBatch _batch;
+    private RowBatch _batch;
+    private RowBatch _spareBatch;
 
     private char[] _text;
+    private char[] _spareText;
     private int _end;
     private bool _textComplete;
 
@@ -49,9 +52,11 @@ internal sealed class CsvTableReader : ITableReader
         _maxFieldLength = options.MaxFieldLength;
         _decodeChunk = options.DecodeChunkChars;
         _text = new char[4 * _decodeChunk + Padding];
+        _spareText = new char[_text.Length];
         Columns = ReadHeader();
         _rowsPerBatch = Math.Clamp(MaxFieldsPerBatch / Columns.Count, 1, options.BatchRows);
         _batch = new RowBatch(Columns.Count, _rowsPerBatch, emptyIsMissing: true);
+        _spareBatch = new RowBatch(Columns.Count, _rowsPerBatch, emptyIsMissing: true);
     }
 
     private enum RowStatus { Complete, Incomplete, EndOfText }
@@ -77,7 +82,7 @@ internal sealed class CsvTableReader : ITableReader
     public RowBatch? ReadBatch()
     {
         if (_finished) return null;
-        DiscardParsedText();
+        SwitchBuffers();
         _batch.Start(_rowsRead + 1);
         int columns = Columns.Count;
         int count = 0;
@@ -281,11 +286,17 @@ internal sealed class CsvTableReader : ITableReader
         _scanner.Reset();
     }
 
-    /// <summary>Moves the text not yet parsed to the front of the buffer; the previous batch is no longer needed.</summary>
-    private void DiscardParsedText()
+    /// <summary>
+    /// Moves the text not yet parsed to the front of the spare buffer and makes the spare batch and buffer current:
+    /// the batch before the last one is no longer needed, the last one is left intact.
+    /// </summary>
+    private void SwitchBuffers()
     {
         int remaining = _end - _rowStart;
-        Array.Copy(_text, _rowStart, _text, 0, remaining);
+        if (_spareText.Length < _text.Length) _spareText = new char[_text.Length];
+        Array.Copy(_text, _rowStart, _spareText, 0, remaining);
+        (_text, _spareText) = (_spareText, _text);
+        (_batch, _spareBatch) = (_spareBatch, _batch);
         _rowStart = 0;
         _end = remaining;
         _scanner.Reset();

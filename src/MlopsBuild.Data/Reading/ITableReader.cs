@@ -9,7 +9,10 @@ public interface ITableReader : IDisposable
     /// <summary>CSV: the header row. JSON Lines: the keys of the first object, in order.</summary>
     IReadOnlyList<string> Columns { get; }
 
-    /// <summary>The next rows, or null at the end. A batch stays valid until the next call (its buffers are reused).</summary>
+    /// <summary>
+    /// The next rows, or null at the end. A batch stays valid until the second call after it: two batches take turns
+    /// (their buffers are reused), so a caller may process one batch while reading the next.
+    /// </summary>
     /// <exception cref="DataFormatException">The rows are malformed.</exception>
     RowBatch? ReadBatch();
 }

@@ -7,6 +7,7 @@ namespace MlopsBuild.Data.Reading;
 /// <summary>
 /// Reads JSON Lines: one flat object per line, blank lines skipped. The keys of the first object are the columns;
 /// later objects may omit keys (missing values) or order them differently, but not add new ones.
+/// Two batches and text buffers take turns, so that one batch can be processed while the next is read.
 /// </summary>
 internal sealed class JsonLinesTableReader : ITableReader
 {
@@ -15,13 +16,15 @@ internal sealed class JsonLinesTableReader : ITableReader
     private readonly ByteLineReader _lines;
     private readonly int _maxFieldLength;
     private readonly int _rowsPerBatch;
-    private readonly RowBatch _batch;
+    private RowBatch _batch;
+    private RowBatch _spareBatch;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _columnIndex;
     private readonly long _firstObjectLine;
     private readonly int[] _seenInObject;   // the object number that last set each column, to find duplicate keys
 
     private byte[]? _pendingFirstLine;
     private char[] _text = new char[1 << 16];
+    private char[] _spareText = new char[1 << 16];
     private int _textLength;
     private char[] _keyBuffer = new char[256];
     private int _objectNumber;
@@ -46,6 +49,7 @@ internal sealed class JsonLinesTableReader : ITableReader
         _seenInObject = new int[columns.Length];
         _rowsPerBatch = Math.Clamp(MaxFieldsPerBatch / columns.Length, 1, options.BatchRows);
         _batch = new RowBatch(columns.Length, _rowsPerBatch, emptyIsMissing: false);
+        _spareBatch = new RowBatch(columns.Length, _rowsPerBatch, emptyIsMissing: false);
     }
 
     public string Path { get; }
@@ -69,6 +73,8 @@ internal sealed class JsonLinesTableReader : ITableReader
     public RowBatch? ReadBatch()
     {
         if (_finished) return null;
+        (_text, _spareText) = (_spareText, _text);
+        (_batch, _spareBatch) = (_spareBatch, _batch);
         _batch.Start(_rowsRead + 1);
         _textLength = 0;
         int count = 0;

@@ -5,7 +5,7 @@ namespace MlopsBuild.Data.Reading;
 
 /// <summary>
 /// Consecutive rows of a table, as text. The reader reuses a batch's buffers: it stays valid only until the
-/// next <see cref="ITableReader.ReadBatch"/> call.
+/// second <see cref="ITableReader.ReadBatch"/> call after it.
 /// </summary>
 public sealed class RowBatch
 {

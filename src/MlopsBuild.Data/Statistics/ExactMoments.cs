@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace MlopsBuild.Data.Statistics;
 
@@ -22,6 +23,7 @@ internal sealed class ExactMoments
     public long Count { get; private set; }
 
     /// <summary>Adds a finite value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(double value)
     {
         _sum.Add(value);
@@ -43,6 +45,7 @@ internal sealed class ExactMoments
     }
 
     /// <summary>Adds finite values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first batch on: no unoptimised first tier
     public void AddRange(ReadOnlySpan<double> values)
     {
         foreach (var value in values) Add(value);

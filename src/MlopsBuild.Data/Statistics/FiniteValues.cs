@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -10,6 +11,7 @@ internal static class FiniteValues
     /// Widens [min, max] to the values (−0 counted as +0) when they are all finite; changes nothing and returns false
     /// otherwise.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first batch on: no unoptimised first tier
     public static bool TryMinMax(ReadOnlySpan<double> values, ref double min, ref double max)
     {
         var infinity = Vector256.Create(double.PositiveInfinity);
@@ -47,6 +49,7 @@ internal static class FiniteValues
     }
 
     /// <summary>True when every value lies in [min, max] (the values are finite).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first batch on: no unoptimised first tier
     public static bool AllWithin(ReadOnlySpan<double> values, double min, double max)
     {
         var low = Vector256.Create(min);

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace MlopsBuild.Data.Statistics;
 
 /// <summary>
@@ -15,6 +17,16 @@ public static class StableHash
         value ^= value >> 27;
         value *= 0x94d049bb133111ebUL;
         return value ^ (value >> 31);
+    }
+
+    /// <summary><see cref="Mix(ulong)"/> of each lane.</summary>
+    internal static Vector512<ulong> Mix(Vector512<ulong> value)
+    {
+        value ^= value >>> 30;
+        value *= Vector512.Create(0xbf58476d1ce4e5b9UL);
+        value ^= value >>> 27;
+        value *= Vector512.Create(0x94d049bb133111ebUL);
+        return value ^ (value >>> 31);
     }
 
     public static ulong OfBits(double value) => Mix((ulong)BitConverter.DoubleToInt64Bits(value));

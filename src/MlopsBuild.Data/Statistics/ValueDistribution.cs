@@ -1,3 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace MlopsBuild.Data.Statistics;
 
 /// <summary>
@@ -7,6 +11,8 @@ namespace MlopsBuild.Data.Statistics;
 /// </summary>
 internal sealed class ValueDistribution
 {
+    const int HashBlock = 256; // values hashed at a time into a buffer on the stack
+
     ExactValueCounts? _exact = new();
     QuantileSketch? _sketch;
     HyperLogLog? _distinct;
@@ -39,7 +45,29 @@ internal sealed class ValueDistribution
         }
         if (i == values.Length) return;
         foreach (var value in values[i..]) _sketch!.Add(value + 0.0, 1);
-        foreach (var value in values[i..]) _distinct!.Add(StableHash.OfBits(value + 0.0));
+        Span<ulong> hashes = stackalloc ulong[HashBlock];
+        for (; i < values.Length; i += HashBlock)
+        {
+            var block = values[i..Math.Min(values.Length, i + HashBlock)];
+            Hash(block, hashes);
+            _distinct!.AddRange(hashes[..block.Length]);
+        }
+    }
+
+    /// <summary>Each value's hash (of +0 for −0), several at a time with SIMD.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first batch on: no unoptimised first tier
+    static void Hash(ReadOnlySpan<double> values, Span<ulong> hashes)
+    {
+        var i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i <= values.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                var value = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(values), (nuint)i) + Vector512<double>.Zero;
+                StableHash.Mix(value.AsUInt64()).StoreUnsafe(ref MemoryMarshal.GetReference(hashes), (nuint)i);
+            }
+        }
+        for (; i < values.Length; i++) hashes[i] = StableHash.OfBits(values[i] + 0.0);
     }
 
     public void Merge(ValueDistribution other)

@@ -50,51 +50,46 @@ internal sealed class ColumnCheck
     public ColumnSchema Schema { get; }
 
     /// <summary>
-    /// Processes this column's field of rows [<paramref name="start"/>, <paramref name="end"/>) of the batch:
-    /// <paramref name="index"/> is its position in <paramref name="file"/>, <paramref name="rowOffset"/> the rows of the
-    /// dataset's earlier files.
+    /// Checks this column's field of one row of the batch: <paramref name="index"/> is its position in
+    /// <paramref name="file"/>, <paramref name="rowOffset"/> the rows of the dataset's earlier files. A number is only
+    /// parsed here: <see cref="EndBlock"/> adds a block of them to the statistics together.
     /// </summary>
-    public void Process(RowBatch batch, int index, string file, long rowOffset, int start, int end)
+    public void Take(RowBatch batch, int row, int index, string file, long rowOffset)
     {
-        if (numeric is null)
+        if (!batch.TryGetField(row, index, out var text))
         {
-            ProcessText(batch, index, file, rowOffset, start, end);
+            missing++;
+            if (numeric is null) categorical!.AddMissing();
+            else numeric.AddMissing();
             return;
         }
-        for (var blockStart = start; blockStart < end; blockStart += NumberBlock.Size)
-            ProcessNumbers(batch, index, file, rowOffset, blockStart, Math.Min(end, blockStart + NumberBlock.Size));
+        present++;
+        if (numeric is null) CheckAndCount(text)?.Add(rowOffset + batch.FirstRow + row, file, batch.Line(row), text);
+        else if (TryParseNumber(text, out var value)) numbers!.Add(value, row);
+        else typeMismatch.Add(rowOffset + batch.FirstRow + row, file, batch.Line(row), text);
+        CheckText(batch, row, text, file, rowOffset);
     }
 
     /// <summary>
-    /// Parses a block of numbers first and adds them to the statistics together after: a stage at a time, each stage's
-    /// tables stay in the L1 cache (value by value, every column's tables would compete for it).
+    /// Ends a block of at most <see cref="NumberBlock.Size"/> rows of the batch, taken one by one: adds their numbers
+    /// to the statistics a stage at a time, so that each stage's tables stay in the L1 cache (value by value, every
+    /// column's tables would compete for it), and checks their range.
     /// </summary>
-    void ProcessNumbers(RowBatch batch, int index, string file, long rowOffset, int start, int end)
+    public void EndBlock(RowBatch batch, int index, string file, long rowOffset)
     {
-        var block = numbers!;
-        var count = 0;
-        for (var row = start; row < end; row++)
-        {
-            if (!batch.TryGetField(row, index, out var text))
-            {
-                missing++;
-                numeric!.AddMissing();
-                continue;
-            }
-            present++;
-            if (TryParseNumber(text, out var value)) block.Add(ref count, value, row);
-            else typeMismatch.Add(rowOffset + batch.FirstRow + row, file, batch.Line(row), text);
-            CheckText(batch, row, text, file, rowOffset);
-        }
-        var values = block.Values(count);
+        if (numbers is null) return;
+        var values = numbers.Values;
         numeric!.AddRange(values);
-        if (FiniteValues.AllWithin(values, min, max)) return;
-        for (var i = 0; i < count; i++)
+        if (!FiniteValues.AllWithin(values, min, max))
         {
-            if (values[i] >= min && values[i] <= max) continue;
-            var row = block.Row(i);
-            outOfRange.Add(rowOffset + batch.FirstRow + row, file, batch.Line(row), batch.Field(row, index));
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (values[i] >= min && values[i] <= max) continue;
+                var row = numbers.Row(i);
+                outOfRange.Add(rowOffset + batch.FirstRow + row, file, batch.Line(row), batch.Field(row, index));
+            }
         }
+        numbers.Clear();
     }
 
     /// <summary>A finite number of the column's type (date-times as Unix seconds).</summary>
@@ -110,23 +105,6 @@ internal sealed class ColumnCheck
                 return parsed;
             default:
                 return DateTimeText.TryParseUnixSeconds(text, out value);
-        }
-    }
-
-    void ProcessText(RowBatch batch, int index, string file, long rowOffset, int start, int end)
-    {
-        for (var row = start; row < end; row++)
-        {
-            if (!batch.TryGetField(row, index, out var text))
-            {
-                missing++;
-                categorical!.AddMissing();
-                continue;
-            }
-            present++;
-            var violation = CheckAndCount(text);
-            violation?.Add(rowOffset + batch.FirstRow + row, file, batch.Line(row), text);
-            CheckText(batch, row, text, file, rowOffset);
         }
     }
 

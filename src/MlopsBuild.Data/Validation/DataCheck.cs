@@ -10,7 +10,7 @@ namespace MlopsBuild.Data.Validation;
 
 /// <summary>
 /// Validates a dataset against its schema, computes its statistics and compares them with a reference, all in
-/// one streaming pass with memory bounded by the batch size (plus 8 bytes a row for each unique column).
+/// one streaming pass with memory bounded by two batches (plus 8 bytes a row for each unique column).
 /// </summary>
 public static class DataCheck
 {
@@ -63,25 +63,45 @@ public static class DataCheck
             anomalies.Add(Anomaly.ForDataset(AnomalyKind.UnexpectedColumn, schema.AllowExtraColumns ? Severity.Warning : Severity.Error, extra,
                 $"{extra}: the column is in {name} but not in the schema; add it to the schema{(schema.AllowExtraColumns ? "" : " or set allow_extra_columns")}"));
 
-        long rows = 0;
         var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, bound.Count));
-        while (reader.ReadBatch() is { } batch)
+        var shares = Enumerable.Range(0, workers).Select(worker => bound.Where((_, i) => i % workers == worker).ToArray()).ToArray();
+        long rows = 0;
+        var batch = reader.ReadBatch();
+        while (batch is not null)
         {
-            // Each worker owns a fixed share of the columns, so the result does not depend on scheduling. It walks the
-            // batch a block of rows at a time through all of its columns: the block's text is read from the cache.
-            Parallel.For(0, workers, worker =>
+            // The reader keeps the batch intact while it reads the next one: the checks take it meanwhile.
+            var current = batch;
+            var checking = Task.Run(() => CheckBatch(current, shares, name, rowOffset));
+            try
             {
-                for (var start = 0; start < batch.Count; start += NumberBlock.Size)
-                {
-                    var end = Math.Min(batch.Count, start + NumberBlock.Size);
-                    for (var i = worker; i < bound.Count; i += workers)
-                        bound[i].Check.Process(batch, bound[i].Index, name, rowOffset, start, end);
-                }
-            });
-            rows += batch.Count;
+                batch = reader.ReadBatch();
+            }
+            finally
+            {
+                checking.GetAwaiter().GetResult();
+            }
+            rows += current.Count;
         }
         return rows;
     }
+
+    /// <summary>
+    /// Each worker owns a fixed share of the columns, so the result does not depend on scheduling. It takes the batch a
+    /// block of rows at a time, row by row: a row's fields lie side by side in the text, which then streams through the
+    /// cache once (column by column, every field would be a cache miss).
+    /// </summary>
+    static void CheckBatch(RowBatch batch, (ColumnCheck Check, int Index)[][] shares, string file, long rowOffset) =>
+        Parallel.For(0, shares.Length, worker =>
+        {
+            var share = shares[worker];
+            for (var start = 0; start < batch.Count; start += NumberBlock.Size)
+            {
+                var end = Math.Min(batch.Count, start + NumberBlock.Size);
+                for (var row = start; row < end; row++)
+                    foreach (var (check, index) in share) check.Take(batch, row, index, file, rowOffset);
+                foreach (var (check, index) in share) check.EndBlock(batch, index, file, rowOffset);
+            }
+        });
 
     static IEnumerable<Anomaly> RowCountAnomalies(DatasetSchema schema, long rows)
     {

@@ -8,15 +8,18 @@ internal sealed class NumberBlock
 
     readonly double[] _values = new double[Size];
     readonly int[] _rows = new int[Size];
+    int _count;
 
-    public void Add(ref int count, double value, int row)
+    public ReadOnlySpan<double> Values => _values.AsSpan(0, _count);
+
+    public void Add(double value, int row)
     {
-        _values[count] = value;
-        _rows[count] = row;
-        count++;
+        _values[_count] = value;
+        _rows[_count] = row;
+        _count++;
     }
 
-    public ReadOnlySpan<double> Values(int count) => _values.AsSpan(0, count);
-
     public int Row(int i) => _rows[i];
+
+    public void Clear() => _count = 0;
 }

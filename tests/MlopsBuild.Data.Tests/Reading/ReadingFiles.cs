@@ -26,11 +26,17 @@ public sealed class ReadingFiles : IDisposable
         return ReadAll(reader);
     }
 
+    /// <summary>
+    /// Takes each batch's rows only after reading the next batch, as validation does: a batch must stay intact until the
+    /// second read after it.
+    /// </summary>
     public static List<(long Line, string?[] Fields)> ReadAll(ITableReader reader)
     {
         var rows = new List<(long, string?[])>();
-        while (reader.ReadBatch() is { } batch)
+        var batch = reader.ReadBatch();
+        while (batch is not null)
         {
+            var next = reader.ReadBatch();
             Assert.Equal(rows.Count + 1, batch.FirstRow);
             for (int row = 0; row < batch.Count; row++)
             {
@@ -39,6 +45,7 @@ public sealed class ReadingFiles : IDisposable
                     fields[column] = batch.IsMissing(row, column) ? null : batch.Field(row, column).ToString();
                 rows.Add((batch.Line(row), fields));
             }
+            batch = next;
         }
         Assert.Null(reader.ReadBatch());
         return rows;

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using MlopsBuild.Data.Reading;
 
 namespace MlopsBuild.Data.Tests.Reading;
@@ -30,6 +31,7 @@ public sealed class ShortDecimalDigitsTests
     [InlineData("12 4")]
     [InlineData("١٢٣٤")]
     [InlineData("12\u01304")]
+    [InlineData("1234567\u01309")]
     public void Leaves_everything_else_to_the_general_parser(string text)
     {
         Assert.False(ShortDecimalDigits.TryRead(text, out _, out _));
@@ -52,6 +54,21 @@ public sealed class ShortDecimalDigitsTests
                 Assert.Equal(ulong.Parse(digitsOnly), digits);
                 Assert.Equal(point < 0 ? 0 : length - point - 1, fractionDigits);
             }
+        }
+    }
+
+    [Fact]
+    public void Combines_sixteen_digits_alike_with_and_without_x86_instructions()
+    {
+        var random = new Random(12);
+        var lanes = new byte[16];
+        for (int i = 0; i < 1000; i++)
+        {
+            for (int lane = 0; lane < 16; lane++) lanes[lane] = (byte)random.Next(10);
+            var digits = Vector128.Create(lanes);
+
+            Assert.Equal(ulong.Parse(string.Concat(lanes)), ShortDecimalDigits.SixteenDigitsPortable(digits));
+            Assert.Equal(ShortDecimalDigits.SixteenDigitsPortable(digits), ShortDecimalDigits.SixteenDigits(digits));
         }
     }
 }

@@ -216,6 +216,18 @@ public sealed class NumericAccumulatorTests
         Assert.Equal(SummaryJson.Of(single.Summarize()), SummaryJson.Of(merged.Summarize()));
     }
 
+    [Theory]
+    [InlineData(1_000)]    // exact counts
+    [InlineData(100_000)]  // sketched
+    public void Adding_blocks_gives_exactly_what_adding_one_by_one_gives(int count)
+    {
+        var values = RandomSamples.Normal(count, 0, 3, seed: 11).Select((value, i) => i % 7 == 0 ? -0.0 : i % 11 == 0 ? 0.0 : value).ToArray();
+        var blocks = new NumericAccumulator();
+        foreach (var block in values.Chunk(333)) blocks.AddRange(block);
+
+        Assert.Equal(SummaryJson.Of(Summarize(values)), SummaryJson.Of(blocks.Summarize()));
+    }
+
     [Fact]
     public void Adding_does_not_allocate_once_the_column_is_sketched()
     {
