@@ -152,7 +152,7 @@ internal static class ServingBenchmark
         return json.Append("]}").ToString();
     }
 
-    static Process Start(string file, IEnumerable<string> args)
+    internal static Process Start(string file, IEnumerable<string> args)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args) start.ArgumentList.Add(arg);
