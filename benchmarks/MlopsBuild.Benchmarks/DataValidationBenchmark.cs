@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
-using System.Text.Json;
 using MlopsBuild.Core.Hashing;
-using MlopsBuild.Core.IO;
 using MlopsBuild.Data.Schema;
 using MlopsBuild.Data.Validation;
 
@@ -66,7 +63,7 @@ internal static class DataValidationBenchmark
                 oursOverCat = Math.Round(Median(ours) / Median(cat), 2),
                 peakRssMb = Math.Round(ours.Max(m => m.PeakRssKb) / 1024.0, 1),
                 pandasPeakRssMb = havePandas ? Math.Round(pandas.Max(m => m.PeakRssKb) / 1024.0, 1) : (double?)null,
-                machine = new { os = RuntimeInformation.OSDescription, processors = Environment.ProcessorCount, runtime = RuntimeInformation.FrameworkDescription },
+                machine = BenchmarkResults.Machine,
             };
             Console.WriteLine($"File: {megabytes:F1} MB, median of {options.Repeat} runs");
             Console.WriteLine($"  cat FILE > /dev/null:          {result.catMs,9:F1} ms");
@@ -75,9 +72,7 @@ internal static class DataValidationBenchmark
                 : "  pandas.read_csv: not measured (apt-get install python3-pandas)");
             Console.WriteLine($"  MlopsBuild validate + stats:   {result.validateAndStatisticsMs,9:F1} ms   peak RSS {result.peakRssMb} MB   {result.megabytesPerSecond} MB/s");
             Console.WriteLine($"  pandas / ours = {result.pandasOverOurs?.ToString() ?? "–"}x (goal ≥ 4), ours / cat = {result.oursOverCat}x");
-            var path = Path.GetFullPath(ResultFile);
-            AtomicFile.WriteAllText(path, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }) + "\n");
-            Console.WriteLine($"Wrote {path}");
+            BenchmarkResults.Write(ResultFile, result);
             return 0;
         }
         finally

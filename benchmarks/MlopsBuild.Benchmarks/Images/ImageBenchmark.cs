@@ -1,11 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
-using System.Text.Json;
 using MlopsBuild.Benchmarks.Serving;
 using MlopsBuild.Containers.Engine;
 using MlopsBuild.Containers.Images;
-using MlopsBuild.Core.IO;
 using MlopsBuild.Learning;
 using MlopsBuild.Learning.Persistence;
 
@@ -92,11 +89,9 @@ internal static class ImageBenchmark
                 containerStartToReadySeconds = starts.Select(s => Math.Round(s, 3)),
                 imageBytes = image.Size,
                 goals = new { modelOnlyRebuildSeconds = 5, startToReadySeconds = 1 },
-                machine = new { os = RuntimeInformation.OSDescription, processors = Environment.ProcessorCount, runtime = RuntimeInformation.FrameworkDescription },
+                machine = BenchmarkResults.Machine,
             };
-            var path = Path.GetFullPath(ResultFile);
-            AtomicFile.WriteAllText(path, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }) + "\n");
-            Console.WriteLine($"Wrote {path}");
+            BenchmarkResults.Write(ResultFile, result);
             return 0;
         }
         finally

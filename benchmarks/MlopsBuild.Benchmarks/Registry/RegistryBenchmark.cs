@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
-using System.Text.Json;
-using MlopsBuild.Core.IO;
 using MlopsBuild.Registry;
 using MlopsBuild.Registry.Versions;
 
@@ -57,15 +54,13 @@ internal static class RegistryBenchmark
                 listMs = Math.Round(listMs, 1),
                 resolveAliasMs = Math.Round(resolveMs, 1),
                 goalMs = 100,
-                machine = new { os = RuntimeInformation.OSDescription, processors = Environment.ProcessorCount, runtime = RuntimeInformation.FrameworkDescription },
+                machine = BenchmarkResults.Machine,
             };
             Console.WriteLine($"{versions:N0} versions registered in {result.registerSeconds} s ({result.registerMsPerVersion} ms each); index {result.indexMegabytes} MB; median of {repeat} runs:");
             Console.WriteLine($"  open                      {result.openMs,8:F1} ms");
             Console.WriteLine($"  open + list all (Models)  {result.listMs,8:F1} ms   (goal < 100)");
             Console.WriteLine($"  open + resolve 'factory'  {result.resolveAliasMs,8:F1} ms   (goal < 100)");
-            var path = Path.GetFullPath(ResultFile);
-            AtomicFile.WriteAllText(path, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }) + "\n");
-            Console.WriteLine($"Wrote {path}");
+            BenchmarkResults.Write(ResultFile, result);
             return 0;
         }
         finally

@@ -2,10 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
-using MlopsBuild.Core.IO;
 using MlopsBuild.Data.Schema;
 using MlopsBuild.Learning;
 using MlopsBuild.Learning.Persistence;
@@ -86,11 +84,9 @@ internal static class ServingBenchmark
                 wrkThreads = Wrk.Threads,
                 results = rows,
                 goals = new { ratio = 0.7, p99MsAt16 = 5 },
-                machine = new { os = RuntimeInformation.OSDescription, processors = Environment.ProcessorCount, runtime = RuntimeInformation.FrameworkDescription },
+                machine = BenchmarkResults.Machine,
             };
-            var path = Path.GetFullPath(ResultFile);
-            AtomicFile.WriteAllText(path, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }) + "\n");
-            Console.WriteLine($"Wrote {path}");
+            BenchmarkResults.Write(ResultFile, result);
             return 0;
         }
         finally

@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
-using System.Text.Json;
-using MlopsBuild.Core.IO;
 using MlopsBuild.Learning.Metrics;
 using MlopsBuild.Learning.Prediction;
 using MlopsBuild.Learning.Training;
@@ -124,11 +121,9 @@ internal static class TrainingBenchmark
                 oursOverSklearn = versusSklearn,
                 oursOverSklearnLogistic = versusLogistic,
                 scoring,
-                machine = new { os = RuntimeInformation.OSDescription, processors = Environment.ProcessorCount, runtime = RuntimeInformation.FrameworkDescription },
+                machine = BenchmarkResults.Machine,
             };
-            var path = Path.GetFullPath(ResultFile);
-            AtomicFile.WriteAllText(path, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }) + "\n");
-            Console.WriteLine($"Wrote {path}");
+            BenchmarkResults.Write(ResultFile, result);
             return 0;
         }
         finally
