@@ -13,8 +13,8 @@ internal static class RowPrefetch
     /// <summary>Rows ahead: enough to cover a miss to memory at a few nanoseconds per row.</summary>
     public const int Ahead = 32;
 
-    /// <summary>Rows at least this far apart on average (a few per 64-byte line of a byte column) are prefetched.</summary>
-    const int SparseGap = 16;
+    /// <summary>Rows at least this far apart on average (at most eight per 64-byte line of a byte column) are prefetched.</summary>
+    const int SparseGap = 8;
 
     /// <summary>Up to which index the reads at rows[i + <see cref="Ahead"/>] are prefetched: none for dense rows.</summary>
     public static int End(ReadOnlySpan<int> rows) =>
