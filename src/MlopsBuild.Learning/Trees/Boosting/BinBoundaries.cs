@@ -23,7 +23,7 @@ internal static class BinBoundaries
         var count = 0;
         foreach (var row in sampleRows)
             if (!float.IsNaN(column[row])) values[count++] = column[row];
-        Array.Sort(values, 0, count);
+        FloatRadixSort.Sort(values.AsSpan(0, count));
 
         // Distinct values and how often each occurs.
         var distinct = new List<float>();

@@ -48,8 +48,17 @@ internal static class HistogramBuilder
         ref var c3 = ref MemoryMarshal.GetArrayDataReference(data.Columns[features[3]]);
         ref var rowAt = ref MemoryMarshal.GetReference(rows);
         ref var pairAt = ref MemoryMarshal.GetReference(ordered);
+        var prefetchEnd = RowPrefetch.End(rows);
         for (var i = 0; i < rows.Length; i++)
         {
+            if (i < prefetchEnd)
+            {
+                var ahead = Unsafe.Add(ref rowAt, i + RowPrefetch.Ahead);
+                RowPrefetch.Fetch(ref Unsafe.Add(ref c0, ahead));
+                RowPrefetch.Fetch(ref Unsafe.Add(ref c1, ahead));
+                RowPrefetch.Fetch(ref Unsafe.Add(ref c2, ahead));
+                RowPrefetch.Fetch(ref Unsafe.Add(ref c3, ahead));
+            }
             var row = Unsafe.Add(ref rowAt, i);
             var pair = Pair(Unsafe.Add(ref pairAt, i));
             Add(ref Unsafe.Add(ref h0, Unsafe.Add(ref c0, row)), pair);
@@ -66,8 +75,12 @@ internal static class HistogramBuilder
         ref var bins = ref MemoryMarshal.GetArrayDataReference(column);
         ref var rowAt = ref MemoryMarshal.GetReference(rows);
         ref var pairAt = ref MemoryMarshal.GetReference(ordered);
+        var prefetchEnd = RowPrefetch.End(rows);
         for (var i = 0; i < rows.Length; i++)
+        {
+            if (i < prefetchEnd) RowPrefetch.Fetch(ref Unsafe.Add(ref bins, Unsafe.Add(ref rowAt, i + RowPrefetch.Ahead)));
             Add(ref Unsafe.Add(ref histogram, Unsafe.Add(ref bins, Unsafe.Add(ref rowAt, i))), Pair(Unsafe.Add(ref pairAt, i)));
+        }
     }
 
     /// <summary>Adds a row to a bin: (gradient, hessian, 1, 0) in one 4-lane addition (the same sums as scalar ones).</summary>

@@ -27,7 +27,13 @@ internal sealed class LeafRowOrder(int rowCount, ParallelOptions parallel)
     public void Gather(GradientPair[] gradients, int start, int count) =>
         ForEachChunk(count, (from, to) =>
         {
-            for (var i = from; i < to; i++) gathered[i] = gradients[rows[start + i]];
+            var chunk = rows.AsSpan(start + from, to - from);
+            var prefetchEnd = RowPrefetch.End(chunk);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                if (i < prefetchEnd) RowPrefetch.Fetch(ref gradients[chunk[i + RowPrefetch.Ahead]]);
+                gathered[from + i] = gradients[chunk[i]];
+            }
         });
 
     /// <summary>The gradient pairs the last <see cref="Gather"/> copied.</summary>
@@ -44,10 +50,13 @@ internal sealed class LeafRowOrder(int rowCount, ParallelOptions parallel)
         ForEachChunk(count, (from, to) =>
         {
             int left = 0, right = 0;
-            for (var i = from; i < to; i++)
+            var chunk = rows.AsSpan(start + from, to - from);
+            var prefetchEnd = RowPrefetch.End(chunk);
+            for (var i = 0; i < chunk.Length; i++)
             {
+                if (i < prefetchEnd) RowPrefetch.Fetch(ref column[chunk[i + RowPrefetch.Ahead]]);
                 // Branch-free: write the row to both sides, advance the one it belongs to.
-                var row = rows[start + i];
+                var row = chunk[i];
                 var isLeft = goesLeft[column[row]];
                 leftScratch[from + left] = row;
                 rightScratch[from + right] = row;
