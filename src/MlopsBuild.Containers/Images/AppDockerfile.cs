@@ -7,8 +7,8 @@ namespace MlopsBuild.Containers.Images;
 /// <summary>
 /// The Dockerfile instructions every image of one of our .NET apps shares (the model server, the router): runtime
 /// (optional), the app's folder, its environment, WORKDIR, a non-root USER, HEALTHCHECK (optional), ENTRYPOINT — in the
-/// order they change least to most often, so an image can append what changes most (the server's model) after them.
-/// Labels are added after the build (see <see cref="AppImage"/>). No EXPOSE: the container uses the host's network and
+/// order they change least to most often, so a change re-runs as few steps as possible. What changes with every
+/// release (a server's model, the labels) is added after the build (see <see cref="AppImage"/>). No EXPOSE: the container uses the host's network and
 /// the app chooses its port.
 /// </summary>
 static class AppDockerfile

@@ -25,8 +25,6 @@ sealed class ImageLayer : IDisposable
     /// <summary>What the image's history says made this layer, e.g. <c>COPY model.mlmodel /model/model.mlmodel</c>.</summary>
     public string CreatedBy { get; }
 
-    public long Length => tar.Length;
-
     public static ImageLayer Create(BuildContext entries, string createdBy)
     {
         var tar = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 16, FileOptions.DeleteOnClose);
