@@ -1,4 +1,3 @@
-using System.Globalization;
 using MlopsBuild.Containers.Distribution;
 using MlopsBuild.Containers.Engine;
 using MlopsBuild.Deployment.Approvals;
@@ -60,7 +59,7 @@ partial class Build
 
             using var docker = new DockerClient(Lab.Engine);
             var lab = await EnvironmentInspector.InspectAsync(docker, Lab);
-            var image = lab.Label == version.Label && lab.Image is { } served ? ImageDigestReference.Parse(served) : PackagedImage(registry, version);
+            var image = lab.Label == version.Label && lab.Image is { } served ? ImageDigestReference.Parse(served) : PackagedImage(registry.Audit(), version);
             var modelDigest = version.Artifacts[ModelArtifact].Sha256;
             PrintEvidence(registry, version, lab, image, modelDigest);
 
@@ -112,7 +111,8 @@ partial class Build
         Console.WriteLine("Data and drift:");
         foreach (var check in version.Checks.Where(c => c.Kind == CheckKinds.Data)) Console.WriteLine($"  {(check.Passed ? "PASS" : "FAIL")} {check.Name}: {check.Reason}");
 
-        if (registry.TryResolveAlias(FactoryAlias) is { } champion && champion.Number != version.Number)
+        var champion = registry.TryResolveAlias(FactoryAlias);
+        if (champion is not null && champion.Number != version.Number)
         {
             Console.WriteLine($"Metrics against factory's {champion.Label}:");
             PrintTable(["metric", champion.Label, version.Label, "change"], registry.Compare(champion.Number, version.Number).Metrics.Select(m => (string[])
@@ -120,7 +120,7 @@ partial class Build
         }
         else
         {
-            Console.WriteLine("Metrics (test):" + (registry.TryResolveAlias(FactoryAlias) is null ? " factory serves no model yet" : ""));
+            Console.WriteLine("Metrics (test):" + (champion is null ? " factory serves no model yet" : ""));
             foreach (var (name, value) in version.Metrics) Console.WriteLine($"  {name}: {Number(value)}");
         }
         Console.WriteLine($"Lab: {(lab.Healthy ? "healthy" : "NOT healthy")}: {lab.Summary}");

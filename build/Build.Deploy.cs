@@ -9,6 +9,7 @@ using MlopsBuild.Engine.Definition;
 using MlopsBuild.Engine.Parameters;
 using MlopsBuild.Learning.Persistence;
 using MlopsBuild.Registry;
+using MlopsBuild.Registry.Audit;
 using MlopsBuild.Registry.Versions;
 
 /// <summary>The lab stage: the packaged image, by digest, deployed blue/green; and what each environment serves.</summary>
@@ -28,7 +29,7 @@ partial class Build
             var registry = OpenRegistry();
             using var _ = registry.HoldLock();
             var version = TestedVersion(registry);
-            var image = PackagedImage(registry, version);
+            var image = PackagedImage(registry.Audit(), version);
             if (await AlreadyServesAsync(Lab, version, image))
             {
                 ReportSection("Deployment to lab", $"lab already served {version.Label} from `{image}`: nothing was deployed.\n");
@@ -87,8 +88,8 @@ partial class Build
     }
 
     /// <summary>The image <paramref name="version"/> was last packaged and pushed as.</summary>
-    static ImageDigestReference PackagedImage(ModelRegistry registry, ModelVersion version) =>
-        DeploymentAudit.PackagedImage(registry.Audit(), version.Number)
+    static ImageDigestReference PackagedImage(IEnumerable<AuditEntry> audit, ModelVersion version) =>
+        DeploymentAudit.PackagedImage(audit, version.Number)
         ?? throw new BuildFailedException($"{version.Label} has no pushed image: run ./build.sh Package (it builds, smoke-tests and pushes it)");
 }
 

@@ -36,7 +36,6 @@ partial class Build
             }
             var image = await PromotableImageAsync(registry, version);
 
-            var factory = Factory;
             image = await CopyToFactoryAsync(image, version);
             Console.WriteLine($"Copied {version.Label}'s image to {image}: the digest lab ran, byte for byte.");
 
@@ -44,7 +43,7 @@ partial class Build
             registry.SetAlias(FactoryAlias, version.Number, $"promoted {image}");
             registry.Append(DeploymentAudit.Deployed(DeploymentAudit.Promote, version.Number, outcome, $"{version.Label} to factory"));
             Console.WriteLine($"Promoted {version.Label} to factory: serving {clock.Elapsed.TotalSeconds:0.0} s after Promote started ({outcome.TimeToServing.TotalSeconds:0.0} s of it the blue/green deployment).");
-            Note("factory", $"{version.Label} on {factory.PublicAddress}");
+            Note("factory", $"{version.Label} on {Factory.PublicAddress}");
             Note("to serving", Seconds(clock.Elapsed));
             ReportSection("Promotion to factory", DeploymentReport(outcome, clock.Elapsed));
         }));
@@ -60,7 +59,7 @@ partial class Build
                 ?? throw new BuildFailedException("Factory serves no promoted version: there is nothing to roll back");
             var previous = PromotionHistory.Previous(audit, Factory.Name) is { } number ? registry.Get(number)
                 : throw new BuildFailedException($"Factory has served only {current.Label}: there is no earlier version to return to");
-            var image = await CopyToFactoryAsync(PackagedImage(registry, previous), previous);
+            var image = await CopyToFactoryAsync(PackagedImage(audit, previous), previous);
 
             var outcome = await DeployToFactoryAsync(registry, previous, image, DeploymentAudit.Rollback);
             registry.SetAlias(FactoryAlias, previous.Number, $"rolled back from {current.Label}");

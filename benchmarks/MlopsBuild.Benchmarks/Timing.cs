@@ -14,7 +14,14 @@ internal static class Timing
             action();
             samples[i] = stopwatch.Elapsed.TotalMilliseconds;
         }
+        return Median(samples);
+    }
+
+    /// <summary>The middle sample (the mean of the two middle ones for an even count); sorts <paramref name="samples"/>.</summary>
+    public static double Median(double[] samples)
+    {
         Array.Sort(samples);
-        return repeat % 2 == 1 ? samples[repeat / 2] : (samples[repeat / 2 - 1] + samples[repeat / 2]) / 2;
+        var middle = samples.Length / 2;
+        return samples.Length % 2 == 1 ? samples[middle] : (samples[middle - 1] + samples[middle]) / 2;
     }
 }

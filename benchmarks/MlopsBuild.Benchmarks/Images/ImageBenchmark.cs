@@ -76,8 +76,8 @@ internal static class ImageBenchmark
             var starts = new List<double>();
             for (var run = 0; run < repeat; run++) starts.Add(await StartToReadySecondsAsync(docker, image));
             Console.WriteLine($"Container create + start to ready: {string.Join(", ", starts.Select(s => $"{s:F2} s"))}");
-            Console.WriteLine($"Model-only rebuild median {Median(rebuilds):F2} s (goal ≤ 5 s); start to ready median {Median(processStarts):F2} s as a process, " +
-                $"{Median(starts):F2} s as a container (goal < 1 s); image {image.Size / 1e6:F1} MB");
+            Console.WriteLine($"Model-only rebuild median {Timing.Median([.. rebuilds]):F2} s (goal ≤ 5 s); start to ready median {Timing.Median([.. processStarts]):F2} s as a process, " +
+                $"{Timing.Median([.. starts]):F2} s as a container (goal < 1 s); image {image.Size / 1e6:F1} MB");
 
             var result = new
             {
@@ -166,11 +166,5 @@ internal static class ImageBenchmark
         {
             await docker.RemoveContainerAsync(container);
         }
-    }
-
-    static double Median(List<double> samples)
-    {
-        var sorted = samples.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

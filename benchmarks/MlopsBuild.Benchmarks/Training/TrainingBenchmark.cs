@@ -59,12 +59,12 @@ internal static class TrainingBenchmark
             // interleave the contenders, so that a burst of other work on the machine does not land on one of them only.
             Predictor? depth6Model = null, leaves63Model = null;
             var runs = new List<Contender>();
+            var peers = !options.Skip.Contains("peers");
+            var linear = !options.Skip.Contains("linear");
             for (var round = 0; round < options.Repeat; round++)
             {
                 runs.Add(FitOurs("MlopsBuild GBDT", "depth 6", new GbdtOptions { Trees = options.Trees, MaxDepth = 6, MaxLeaves = 64, Threads = Threads }, train, test, out depth6Model));
                 runs.Add(FitOurs("MlopsBuild GBDT", "63 leaves", new GbdtOptions { Trees = options.Trees, MaxLeaves = 63, Threads = Threads }, train, test, out leaves63Model));
-                var peers = !options.Skip.Contains("peers");
-                var linear = !options.Skip.Contains("linear");
                 if (peers && Peer("xgboost", "XGBoost 1.7 hist", "depth 6", csv, options, notes) is { } xgboostRun) runs.Add(xgboostRun);
                 if (peers && Peer("sklearn", "sklearn HistGradientBoosting", "63 leaves", csv, options, notes) is { } sklearnRun) runs.Add(sklearnRun);
                 if (linear) runs.Add(FitLinear(train, test));

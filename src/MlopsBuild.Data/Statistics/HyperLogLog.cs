@@ -20,8 +20,7 @@ internal sealed class HyperLogLog
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(ulong hash)
     {
-        var index = (int)(hash >> HashBitsAfterIndex);
-        var rank = (byte)(Math.Min(BitOperations.LeadingZeroCount(hash << Precision), HashBitsAfterIndex) + 1);
+        var (index, rank) = Locate(hash);
         if (rank > _registers[index]) _registers[index] = rank;
     }
 
@@ -32,11 +31,15 @@ internal sealed class HyperLogLog
         var registers = _registers;
         foreach (var hash in hashes)
         {
-            var index = (int)(hash >> HashBitsAfterIndex);
-            var rank = (byte)(Math.Min(BitOperations.LeadingZeroCount(hash << Precision), HashBitsAfterIndex) + 1);
+            var (index, rank) = Locate(hash);
             registers[index] = Math.Max(registers[index], rank);
         }
     }
+
+    /// <summary>The register a hash goes to (its top bits) and its rank there (1 + the leading zeros of the rest).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static (int Index, byte Rank) Locate(ulong hash) =>
+        ((int)(hash >> HashBitsAfterIndex), (byte)(Math.Min(BitOperations.LeadingZeroCount(hash << Precision), HashBitsAfterIndex) + 1));
 
     public void Merge(HyperLogLog other)
     {

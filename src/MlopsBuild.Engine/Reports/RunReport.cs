@@ -34,7 +34,7 @@ internal sealed partial class RunReport(GitHubOutputFile? gitHubOutput)
 
     public void SetOutput(string target, string name, string value)
     {
-        if (!OutputName().IsMatch(name))
+        if (!IsValidOutputName(name))
             throw new BuildUsageException(
                 $"Target {target} sets the output '{name}', which is not a valid name: an output name starts with a letter or '_' and holds only letters, digits, '-' and '_' (as GitHub Actions requires), e.g. \"image\" or \"model_version\".");
         lock (gate)
@@ -46,6 +46,9 @@ internal sealed partial class RunReport(GitHubOutputFile? gitHubOutput)
             gitHubOutput?.Append(name, value);
         }
     }
+
+    /// <summary>A name GitHub Actions takes for a step output: a letter or '_', then letters, digits, '-' or '_'.</summary>
+    internal static bool IsValidOutputName(string name) => OutputName().IsMatch(name);
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_-]*$")]
     private static partial Regex OutputName();

@@ -37,33 +37,23 @@ internal static class SplitFinder
             hessian += bin.Hessian;
             count += bin.Count;
             if (parentCount - count < minCount) break; // the right side only shrinks from here
-            if (missingCount == 0)
+            double rightGradient = parentGradient - gradient, rightHessian = parentHessian - hessian;
+            if (count >= minCount && hessian >= minHessian && rightHessian >= minHessian)
             {
-                // No missing value in this leaf: unseen missing values follow the majority.
-                double rightGradient = parentGradient - gradient, rightHessian = parentHessian - hessian;
-                var rightCount = parentCount - count;
-                if (count < minCount || hessian < minHessian || rightHessian < minHessian) continue;
                 var gain = SplitRules.Gain(gradient, hessian, rightGradient, rightHessian, l2, parentTerm);
-                if (!(gain > bestGain)) continue;
-                (bestGain, bestBin, bestDefaultLeft, bestGradient, bestHessian, bestCount) = (gain, b, count >= rightCount, gradient, hessian, count);
+                // Missing values go right; with none in this leaf, unseen ones follow the majority.
+                if (gain > bestGain)
+                    (bestGain, bestBin, bestDefaultLeft, bestGradient, bestHessian, bestCount) =
+                        (gain, b, missingCount == 0 && count >= parentCount - count, gradient, hessian, count);
             }
-            else
-            {
-                double rightGradient = parentGradient - gradient, rightHessian = parentHessian - hessian;
-                if (count >= minCount && hessian >= minHessian && rightHessian >= minHessian)
-                {
-                    var gain = SplitRules.Gain(gradient, hessian, rightGradient, rightHessian, l2, parentTerm);
-                    if (gain > bestGain)
-                        (bestGain, bestBin, bestDefaultLeft, bestGradient, bestHessian, bestCount) = (gain, b, false, gradient, hessian, count);
-                }
-                double withMissingGradient = gradient + missingGradient, withMissingHessian = hessian + missingHessian;
-                var withMissingCount = count + missingCount;
-                double otherGradient = parentGradient - withMissingGradient, otherHessian = parentHessian - withMissingHessian;
-                if (withMissingCount < minCount || parentCount - withMissingCount < minCount || withMissingHessian < minHessian || otherHessian < minHessian) continue;
-                var gainWithMissing = SplitRules.Gain(withMissingGradient, withMissingHessian, otherGradient, otherHessian, l2, parentTerm);
-                if (gainWithMissing > bestGain)
-                    (bestGain, bestBin, bestDefaultLeft, bestGradient, bestHessian, bestCount) = (gainWithMissing, b, true, withMissingGradient, withMissingHessian, withMissingCount);
-            }
+            if (missingCount == 0) continue;
+            double withMissingGradient = gradient + missingGradient, withMissingHessian = hessian + missingHessian;
+            var withMissingCount = count + missingCount;
+            double otherGradient = parentGradient - withMissingGradient, otherHessian = parentHessian - withMissingHessian;
+            if (withMissingCount < minCount || parentCount - withMissingCount < minCount || withMissingHessian < minHessian || otherHessian < minHessian) continue;
+            var gainWithMissing = SplitRules.Gain(withMissingGradient, withMissingHessian, otherGradient, otherHessian, l2, parentTerm);
+            if (gainWithMissing > bestGain)
+                (bestGain, bestBin, bestDefaultLeft, bestGradient, bestHessian, bestCount) = (gainWithMissing, b, true, withMissingGradient, withMissingHessian, withMissingCount);
         }
         return bestBin < 0
             ? SplitCandidate.None
