@@ -1,5 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace MlopsBuild.Data.Statistics;
 
@@ -12,8 +14,9 @@ namespace MlopsBuild.Data.Statistics;
 /// </summary>
 internal sealed class ExactMoments
 {
-    // Σx² takes two additions per value: folding every FoldInterval/2 values keeps both sums within their limit.
-    const int ValuesBetweenFolds = ExactSum.FoldInterval / 2;
+    // Value n goes to lane n mod Lanes, and Σx² takes two additions per value: folding every FoldInterval·Lanes/2
+    // values keeps every lane of both sums within its limit.
+    const int ValuesBetweenFolds = ExactSum.FoldInterval * ExactSum.Lanes / 2;
 
     // Squares span twice the binary orders of magnitude of the values, and their rounding errors lie 53+ orders lower.
     readonly ExactSum _sum = new(windowExponents: 64);
@@ -26,29 +29,114 @@ internal sealed class ExactMoments
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(double value)
     {
-        _sum.Add(value);
-        var square = value * value;
-        if (double.IsFinite(square))
-        {
-            _sumOfSquares.Add(square);
-            _sumOfSquares.Add(Math.FusedMultiplyAdd(value, value, -square));
-        }
-        else
-        {
-            _squareOverflowed = true;
-        }
-        if ((++Count & (ValuesBetweenFolds - 1)) == 0)
-        {
-            _sum.Fold();
-            _sumOfSquares.Fold();
-        }
+        AddToLane(value, (int)Count);
+        if ((++Count & (ValuesBetweenFolds - 1)) == 0) Fold();
     }
 
     /// <summary>Adds finite values.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first batch on: no unoptimised first tier
     public void AddRange(ReadOnlySpan<double> values)
     {
-        foreach (var value in values) Add(value);
+        while (!values.IsEmpty)
+        {
+            // Up to the next fold.
+            var take = (int)Math.Min(values.Length, ValuesBetweenFolds - (Count & (ValuesBetweenFolds - 1)));
+            AddBlock(values[..take]);
+            Count += take;
+            if ((Count & (ValuesBetweenFolds - 1)) == 0) Fold();
+            values = values[take..];
+        }
+    }
+
+    /// <summary>
+    /// Adds at most <see cref="ValuesBetweenFolds"/> values, eight at a time: x, x² and x² − x·x of each value go to the
+    /// integers of their exponents, in the value's lane (consecutive values mostly share their exponents, and separate
+    /// integers let those additions overlap). Vector instructions work out every term's window index and signed
+    /// significand; only the additions to the window are scalar. Eight values with a term outside its window, the last
+    /// few values, and every value where 512-bit vectors would be emulated, go through <see cref="AddToLane"/>.
+    /// </summary>
+    void AddBlock(ReadOnlySpan<double> values)
+    {
+        var sums = _sum.Window;
+        var squares = _sumOfSquares.Window;
+        var sumBase = Vector512.Create((long)_sum.WindowBase);
+        var squareBase = Vector512.Create((long)_sumOfSquares.WindowBase);
+        var sumSlots = Vector512.Create((ulong)(sums.Length / ExactSum.Lanes));
+        var squareSlots = Vector512.Create((ulong)(squares.Length / ExactSum.Lanes));
+        var firstLane = (int)Count;
+        // Eight values starting at a multiple of eight take lanes firstLane, firstLane + 1, … (mod Lanes).
+        var lanes = (Vector512.Create((long)firstLane) + Vector512.Create(0L, 1, 2, 3, 4, 5, 6, 7)) & Vector512.Create((long)ExactSum.Lanes - 1);
+        Span<long> indices = stackalloc long[3 * Vector512<long>.Count];
+        Span<long> terms = stackalloc long[3 * Vector512<long>.Count];
+        ref var sum = ref MemoryMarshal.GetReference(sums);
+        ref var square = ref MemoryMarshal.GetReference(squares);
+
+        var vectorEnd = Vector512.IsHardwareAccelerated ? values.Length - Vector512<double>.Count : -1;
+        var i = 0;
+        for (; i <= vectorEnd; i += Vector512<double>.Count)
+        {
+            var value = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(values), (nuint)i);
+            var product = value * value;
+            var error = Vector512.FusedMultiplyAdd(value, value, -product);
+            var (valueSlot, valueTerm) = Terms(value.AsInt64(), sumBase);
+            var (productSlot, productTerm) = Terms(product.AsInt64(), squareBase);
+            var (errorSlot, errorTerm) = Terms(error.AsInt64(), squareBase);
+            var inside = Vector512.LessThan(valueSlot.AsUInt64(), sumSlots)
+                         & Vector512.LessThan(productSlot.AsUInt64(), squareSlots)
+                         & Vector512.LessThan(errorSlot.AsUInt64(), squareSlots);
+            if (inside != Vector512<ulong>.AllBitsSet)
+            {
+                for (var k = i; k < i + Vector512<double>.Count; k++) AddToLane(values[k], firstLane + k);
+                continue;
+            }
+            (valueSlot * ExactSum.Lanes + lanes).CopyTo(indices);
+            (productSlot * ExactSum.Lanes + lanes).CopyTo(indices[8..]);
+            (errorSlot * ExactSum.Lanes + lanes).CopyTo(indices[16..]);
+            valueTerm.CopyTo(terms);
+            productTerm.CopyTo(terms[8..]);
+            errorTerm.CopyTo(terms[16..]);
+            // The indices were checked against the windows above.
+            for (var k = 0; k < Vector512<long>.Count; k++)
+            {
+                Unsafe.Add(ref sum, (nint)indices[k]) += terms[k];
+                Unsafe.Add(ref square, (nint)indices[8 + k]) += terms[8 + k];
+                Unsafe.Add(ref square, (nint)indices[16 + k]) += terms[16 + k];
+            }
+        }
+        for (; i < values.Length; i++) AddToLane(values[i], firstLane + i);
+    }
+
+    /// <summary>Each term's window slot (relative to <paramref name="windowBase"/>) and signed significand; ±0 is 0 in slot 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static (Vector512<long> Slot, Vector512<long> Term) Terms(Vector512<long> bits, Vector512<long> windowBase)
+    {
+        var zero = Vector512.Equals(bits << 1, Vector512<long>.Zero);
+        var slot = ((bits.AsUInt64() >>> 52).AsInt64() & Vector512.Create(0x7FFL)) - windowBase;
+        var significand = (bits & Vector512.Create((1L << 52) - 1)) | Vector512.Create(1L << 52);
+        var sign = bits >> 63; // 0 or −1: (x ^ sign) − sign negates x for negative values without a branch
+        return (Vector512.AndNot(slot, zero), Vector512.AndNot((significand ^ sign) - sign, zero));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    void AddToLane(double value, int lane)
+    {
+        _sum.Add(value, lane);
+        var square = value * value;
+        if (double.IsFinite(square))
+        {
+            _sumOfSquares.Add(square, lane);
+            _sumOfSquares.Add(Math.FusedMultiplyAdd(value, value, -square), lane);
+        }
+        else
+        {
+            _squareOverflowed = true;
+        }
+    }
+
+    void Fold()
+    {
+        _sum.Fold();
+        _sumOfSquares.Fold();
     }
 
     public void Merge(ExactMoments other)

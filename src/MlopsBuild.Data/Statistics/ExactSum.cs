@@ -14,16 +14,21 @@ namespace MlopsBuild.Data.Statistics;
 /// exactly: chunk j is a signed integer of weight 2^(32j−1075), kept in range by propagating carries. Values outside
 /// the window go there directly.</item>
 /// </list>
-/// The caller folds at least every <see cref="FoldInterval"/> additions. (A counter here would cost more than the rest
-/// of the addition: the increments of one field form a chain of store-to-load latencies.)
+/// The window has <see cref="Lanes"/> integers per exponent: consecutive values of a column mostly share an exponent, and
+/// adding them to one integer would chain every addition to the store before it; the caller spreads them over the lanes.
+/// The caller folds at least every <see cref="FoldInterval"/> additions to a lane. (A counter here would cost more than
+/// the rest of the addition.)
 /// </summary>
 internal sealed class ExactSum
 {
     /// <summary>The sum is <see cref="ToScaledInteger"/> / 2^ScaleBits.</summary>
     public const int ScaleBits = 1075;
 
-    /// <summary>The most additions between folds: 1024 significands below 2^53 each keep a window integer below 2^63.</summary>
+    /// <summary>The most additions to one lane between folds: 1024 significands below 2^53 keep an integer below 2^63.</summary>
     public const int FoldInterval = 1024;
+
+    /// <summary>Independent integers per exponent, so that additions to the same exponent can run in parallel.</summary>
+    public const int Lanes = 4;
 
     const long SignificandMask = (1L << 52) - 1;
     const long ImplicitBit = 1L << 52;
@@ -31,28 +36,46 @@ internal sealed class ExactSum
     // Chunks 0..63 take the bits of exponents up to 2047; two more take a 64-bit integer's overflow and the carries.
     const int ChunkCount = 66;
 
-    readonly long[] _window;
+    readonly long[] _window; // Lanes integers per exponent, side by side
+    readonly int _windowExponents;
     int _windowBase = int.MaxValue; // biased exponent of _window[0]; none until the first normal, non-zero value
     readonly long[] _chunks = new long[ChunkCount];
 
     /// <param name="windowExponents">How many consecutive exponents take the fast path (8 bytes each).</param>
-    public ExactSum(int windowExponents) => _window = new long[windowExponents];
+    public ExactSum(int windowExponents)
+    {
+        _windowExponents = windowExponents;
+        _window = new long[windowExponents * Lanes];
+    }
 
+    /// <summary>Adds a finite value to lane <paramref name="lane"/> (below <see cref="Lanes"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Add(double value)
+    public void Add(double value, int lane = 0)
     {
         var bits = BitConverter.DoubleToInt64Bits(value);
         var slot = (int)((bits >> 52) & 0x7FF) - _windowBase;
-        if ((uint)slot < (uint)_window.Length)
-        {
-            var significand = (bits & SignificandMask) | ImplicitBit;
-            var sign = bits >> 63; // 0 or −1: (x ^ sign) − sign negates x for negative values without a branch
-            _window[slot] += (significand ^ sign) - sign;
-        }
+        if ((uint)slot < (uint)_windowExponents)
+            _window[slot * Lanes + (lane & (Lanes - 1))] += SignedSignificand(bits);
         else
-        {
             AddOutsideWindow(bits);
-        }
+    }
+
+    /// <summary>
+    /// The window's integers, <see cref="Lanes"/> per exponent from <see cref="WindowBase"/> on, for a kernel that adds a
+    /// block of values with the window in locals. It may add m·2^(e−1075) there as ±m at [(e − base)·Lanes + lane].
+    /// </summary>
+    public Span<long> Window => _window;
+
+    /// <summary>The biased exponent of the window's first integers; int.MaxValue until the first value placed it.</summary>
+    public int WindowBase => _windowBase;
+
+    /// <summary>The integer for a double's significand with its sign (without the implicit bit for ±0, which is 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long SignedSignificand(long bits)
+    {
+        var significand = (bits & SignificandMask) | ImplicitBit;
+        var sign = bits >> 63; // 0 or −1: (x ^ sign) − sign negates x for negative values without a branch
+        return (significand ^ sign) - sign;
     }
 
     public void Fold() => FoldWindowInto(_chunks, clearWindow: true);
@@ -81,7 +104,7 @@ internal sealed class ExactSum
         if (exponent == 0 && significand == 0) return; // ±0
         if (exponent != 0 && _windowBase == int.MaxValue)
         {
-            _windowBase = Math.Clamp(exponent - _window.Length / 2, 1, 2047 - _window.Length);
+            _windowBase = Math.Clamp(exponent - _windowExponents / 2, 1, 2047 - _windowExponents);
             Add(BitConverter.Int64BitsToDouble(bits));
             return;
         }
@@ -97,33 +120,34 @@ internal sealed class ExactSum
         return chunks;
     }
 
-    // Chunks start below 2^32 after the last fold and gain at most 2^32 per addition since, so they cannot overflow here.
+    // Chunks start below 2^32 after the last fold and gain less than 2^34 per addition since, so they cannot overflow here.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called every few thousand values from the start
     void FoldWindowInto(long[] chunks, bool clearWindow)
     {
         var window = _window.AsSpan();
-        // A vectorised search skips the (usually many) unused exponents: folding is then cheap enough to do often.
-        for (var slot = window.IndexOfAnyExcept(0L); slot >= 0; slot = NextUsed(window, slot + 1))
+        for (var used = 0; used < window.Length; used++)
         {
-            AddToChunks(chunks, window[slot], _windowBase + slot);
-            if (clearWindow) window[slot] = 0;
+            if (window[used] == 0) continue;
+            AddToChunks(chunks, window[used], _windowBase + used / Lanes);
+            if (clearWindow) window[used] = 0;
         }
         PropagateCarries(chunks);
     }
 
-    static int NextUsed(Span<long> window, int from)
-    {
-        var next = window[from..].IndexOfAnyExcept(0L);
-        return next < 0 ? -1 : from + next;
-    }
-
-    /// <summary>Adds integer·2^(exponent−1075): the integer shifted by exponent mod 32 spans three 32-bit chunks.</summary>
+    /// <summary>
+    /// Adds integer·2^(exponent−1075): the integer shifted by exponent mod 32 spans three 32-bit chunks. Its two halves
+    /// are shifted apart, so that nothing needs more than 64 bits; each chunk gains less than 2^34.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static void AddToChunks(long[] chunks, long integer, int exponent)
     {
-        var scaled = (Int128)integer << (exponent & (ChunkBits - 1));
+        var shift = exponent & (ChunkBits - 1);
+        var low = (integer & uint.MaxValue) << shift;   // below 2^63
+        var high = (integer >> ChunkBits) << shift;     // signed, below 2^62 in magnitude
         var chunk = exponent >> 5;
-        chunks[chunk] += (long)(scaled & uint.MaxValue);
-        chunks[chunk + 1] += (long)((scaled >> ChunkBits) & uint.MaxValue);
-        chunks[chunk + 2] += (long)(scaled >> (2 * ChunkBits));
+        chunks[chunk] += low & uint.MaxValue;
+        chunks[chunk + 1] += (low >> ChunkBits) + (high & uint.MaxValue);
+        chunks[chunk + 2] += high >> ChunkBits;
     }
 
     static void PropagateCarries(long[] chunks)
