@@ -25,18 +25,45 @@ public sealed class ContentHasher(HashCache cache, Action<FileHashProgress>? pro
 
     public string HashFile(string fullPath)
     {
+        using var hashing = HashWhileReading(fullPath);
+        if (!hashing.NeedsBytes) return hashing.Finish();
+        using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
+        {
+            int read;
+            while ((read = stream.Read(buffer, 0, BufferSize)) > 0) hashing.Append(buffer.AsSpan(0, read));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+        return hashing.Finish();
+    }
+
+    /// <summary>
+    /// The hash of a file that the caller is about to read anyway: from the cache if the file is unchanged, else computed
+    /// from the bytes the caller appends as it reads them (see <see cref="FileHashing"/>).
+    /// </summary>
+    public FileHashing HashWhileReading(string fullPath)
+    {
         var info = new FileInfo(fullPath);
         if (!info.Exists) throw new FileNotFoundException($"Cannot hash '{fullPath}': the file does not exist.", fullPath);
         var size = info.Length;
         var lastWriteUtc = info.LastWriteTimeUtc;
-        if (cache.TryGet(info.FullName, size, lastWriteUtc, out var cached)) return cached;
-
-        var startedUtc = DateTime.UtcNow;
-        var hash = HashStream(info.FullName, size);
-        Interlocked.Increment(ref _filesRead);
-        cache.Store(info.FullName, size, lastWriteUtc, hash, startedUtc);
-        return hash;
+        return cache.TryGet(info.FullName, size, lastWriteUtc, out var cached)
+            ? FileHashing.Known(info.FullName, size, cached)
+            : FileHashing.Start(this, info.FullName, size, lastWriteUtc);
     }
+
+    /// <summary>A file was read and hashed; its hash is cached when the file did not change meanwhile.</summary>
+    internal void Record(string fullPath, long size, DateTime lastWriteUtc, string hash, DateTime startedUtc, bool remember)
+    {
+        Interlocked.Increment(ref _filesRead);
+        if (remember) cache.Store(fullPath, size, lastWriteUtc, hash, startedUtc);
+    }
+
+    internal void Report(FileHashProgress state) => progress?.Invoke(state);
 
     public string HashDirectory(string fullPath)
     {
@@ -77,30 +104,5 @@ public sealed class ContentHasher(HashCache cache, Action<FileHashProgress>? pro
             .OrderBy(file => file.Relative, StringComparer.Ordinal);
     }
 
-    string HashStream(string fullPath, long size)
-    {
-        using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        long hashed = 0;
-        try
-        {
-            int read;
-            while ((read = stream.Read(buffer, 0, BufferSize)) > 0)
-            {
-                hash.AppendData(buffer, 0, read);
-                hashed += read;
-                progress?.Invoke(new FileHashProgress(fullPath, hashed, size, Finished: false));
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            // Also after a failed read, so that a display showing this file can close it.
-            progress?.Invoke(new FileHashProgress(fullPath, hashed, size, Finished: true));
-        }
-        return Format(hash.GetHashAndReset());
-    }
-
-    static string Format(byte[] digest) => Prefix + Convert.ToHexStringLower(digest);
+    internal static string Format(byte[] digest) => Prefix + Convert.ToHexStringLower(digest);
 }

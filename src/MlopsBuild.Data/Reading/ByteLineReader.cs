@@ -11,9 +11,9 @@ internal sealed class ByteLineReader : IDisposable
     private byte[] _spanning = new byte[4096];   // a line that crosses block boundaries, gathered here
     private int _spanningLength;
 
-    public ByteLineReader(FileStream stream, int blockBytes)
+    public ByteLineReader(FileStream stream, int blockBytes, Action<ReadOnlySpan<byte>>? onRead)
     {
-        _blocks = new FileBlockSource(stream, blockBytes);
+        _blocks = new FileBlockSource(stream, blockBytes, onRead);
     }
 
     /// <summary>1-based number of the line last returned.</summary>

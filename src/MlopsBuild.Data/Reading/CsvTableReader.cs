@@ -67,7 +67,7 @@ internal sealed class CsvTableReader : ITableReader
 
     public static CsvTableReader Open(string path, char separator, TableReadOptions options)
     {
-        var source = new Utf8TextSource(DataFile.OpenRead(path), options.ReadBufferBytes);
+        var source = new Utf8TextSource(DataFile.OpenRead(path), options.ReadBufferBytes, options.OnFileBytes);
         try
         {
             return new CsvTableReader(path, source, separator, options);

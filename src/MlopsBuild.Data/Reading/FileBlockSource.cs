@@ -15,12 +15,15 @@ internal sealed class FileBlockSource : IDisposable
 
     private readonly FileStream _stream;
     private readonly byte[] _buffer;
+    private readonly Action<ReadOnlySpan<byte>>? _onRead;
     private bool _ended;
 
-    public FileBlockSource(FileStream stream, int blockBytes)
+    /// <param name="onRead">Told the bytes of each read, in file order.</param>
+    public FileBlockSource(FileStream stream, int blockBytes, Action<ReadOnlySpan<byte>>? onRead)
     {
         _stream = stream;
         _buffer = new byte[Reserve + blockBytes];
+        _onRead = onRead;
     }
 
     /// <summary>
@@ -36,6 +39,7 @@ internal sealed class FileBlockSource : IDisposable
         {
             count = _stream.ReadAtLeast(_buffer.AsSpan(Reserve), _buffer.Length - Reserve, throwOnEndOfStream: false);
             _ended = count < _buffer.Length - Reserve;
+            _onRead?.Invoke(_buffer.AsSpan(Reserve, count));
         }
         isLast = _ended;
         return new ArraySegment<byte>(_buffer, Reserve - carry.Length, carry.Length + count);

@@ -58,7 +58,7 @@ internal sealed class JsonLinesTableReader : ITableReader
 
     public static JsonLinesTableReader Open(string path, TableReadOptions options)
     {
-        var lines = new ByteLineReader(DataFile.OpenRead(path), options.ReadBufferBytes);
+        var lines = new ByteLineReader(DataFile.OpenRead(path), options.ReadBufferBytes, options.OnFileBytes);
         try
         {
             return new JsonLinesTableReader(path, lines, options);

@@ -14,6 +14,9 @@ public sealed record TableReadOptions
     /// <summary>Bytes read from the file at a time; small values let tests cross buffer boundaries.</summary>
     internal int ReadBufferBytes { get; init; } = 1 << 20;
 
+    /// <summary>Told every byte of the file, in order, as it is read: a content hash then needs no second read.</summary>
+    internal Action<ReadOnlySpan<byte>>? OnFileBytes { get; init; }
+
     /// <summary>Characters decoded at a time; small enough to stay in the CPU cache while the fields are split.</summary>
     internal int DecodeChunkChars { get; init; } = 1 << 16;
 

@@ -12,9 +12,9 @@ internal sealed class Utf8TextSource : IDisposable
     private bool _isLastBlock;
     private bool _started;
 
-    public Utf8TextSource(FileStream stream, int blockBytes)
+    public Utf8TextSource(FileStream stream, int blockBytes, Action<ReadOnlySpan<byte>>? onRead)
     {
-        _blocks = new FileBlockSource(stream, blockBytes);
+        _blocks = new FileBlockSource(stream, blockBytes, onRead);
     }
 
     /// <summary>The byte where decoding stopped because it is not valid UTF-8; null until then.</summary>

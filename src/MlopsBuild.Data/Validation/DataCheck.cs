@@ -20,16 +20,18 @@ public static class DataCheck
     {
         var clock = Stopwatch.StartNew();
         var paths = DatasetFiles.Resolve(path);
-        // Hashing reads every byte once more: let it run beside the validation pass rather than before it.
-        var hashing = Task.Run(() => DatasetFingerprint.Files(paths, hasher));
         var checks = schema.Columns.Select(column => new ColumnCheck(column)).ToList();
         var anomalies = new List<Anomaly>();
         var options = (readOptions ?? new TableReadOptions()) with { Separator = schema.Separator };
 
         long rows = 0;
+        var files = new List<FileFingerprint>();
         foreach (var file in paths)
-            rows += ReadFile(file, checks, schema, options, rows, anomalies);
-        var files = hashing.GetAwaiter().GetResult();
+        {
+            var (fileRows, fingerprint) = ReadFile(file, checks, schema, options, hasher, rows, anomalies);
+            rows += fileRows;
+            files.Add(fingerprint);
+        }
 
         anomalies.AddRange(RowCountAnomalies(schema, rows));
         foreach (var check in checks) anomalies.AddRange(check.Anomalies(rows));
@@ -46,11 +48,17 @@ public static class DataCheck
         return new DataCheckResult(files, DatasetFingerprint.Of(files), rows, Order(anomalies), statistics, drift, clock.Elapsed);
     }
 
-    /// <summary>Reads one file of the dataset through every column check; returns its row count.</summary>
-    static long ReadFile(string path, List<ColumnCheck> checks, DatasetSchema schema, TableReadOptions options, long rowOffset, List<Anomaly> anomalies)
+    /// <summary>
+    /// Reads one file of the dataset through every column check; returns its row count and fingerprint. The file's
+    /// bytes are hashed as they are read, unless the hash cache knows the file.
+    /// </summary>
+    static (long Rows, FileFingerprint File) ReadFile(string path, List<ColumnCheck> checks, DatasetSchema schema, TableReadOptions options,
+        ContentHasher hasher, long rowOffset, List<Anomaly> anomalies)
     {
         var name = Path.GetFileName(path);
-        using var reader = TableReader.Open(path, options);
+        var fullPath = Path.GetFullPath(path);
+        using var hashing = hasher.HashWhileReading(fullPath);
+        using var reader = TableReader.Open(path, hashing.NeedsBytes ? options with { OnFileBytes = hashing.Append } : options);
         var positions = reader.Columns.Select((name, index) => (name, index)).ToDictionary(p => p.name, p => p.index, StringComparer.Ordinal);
         var bound = new List<(ColumnCheck Check, int Index)>();
         foreach (var check in checks)
@@ -82,7 +90,7 @@ public static class DataCheck
             }
             rows += current.Count;
         }
-        return rows;
+        return (rows, new FileFingerprint(fullPath, name, hashing.Bytes, hashing.Finish()));
     }
 
     /// <summary>

@@ -65,6 +65,50 @@ public sealed class ContentHasherTests : IDisposable
     }
 
     [Fact]
+    public void A_file_hashed_while_its_reader_reads_it_has_the_hash_of_its_bytes_and_is_cached()
+    {
+        var bytes = new byte[100_000];
+        new Random(43).NextBytes(bytes);
+        var path = _temp.PathOf("data.bin");
+        File.WriteAllBytes(path, bytes);
+        File.SetLastWriteTimeUtc(path, TempDirectory.OldTime);
+
+        string hash;
+        using (var hashing = _hasher.HashWhileReading(path))
+        {
+            Assert.True(hashing.NeedsBytes);
+            foreach (var chunk in bytes.Chunk(30_000)) hashing.Append(chunk);
+            hash = hashing.Finish();
+            Assert.Equal(bytes.Length, hashing.Bytes);
+        }
+        using var again = _hasher.HashWhileReading(path);
+
+        Assert.Equal("sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes)), hash);
+        Assert.False(again.NeedsBytes);
+        Assert.Equal(hash, again.Finish());
+        Assert.Equal(hash, _hasher.HashFile(path));
+        Assert.Equal(1, _hasher.FilesRead);
+    }
+
+    [Fact]
+    public void A_file_that_grew_while_it_was_read_gets_the_hash_of_the_bytes_read_and_is_not_cached()
+    {
+        var path = _temp.Write("data.csv", "1,2,3", TempDirectory.OldTime);
+
+        string hash;
+        using (var hashing = _hasher.HashWhileReading(path))
+        {
+            hashing.Append("1,2,3"u8);
+            _temp.Write("data.csv", "1,2,3,4", TempDirectory.OldTime);
+            hash = hashing.Finish();
+        }
+
+        Assert.Equal(ContentHasher.HashText("1,2,3"), hash);
+        Assert.Equal(ContentHasher.HashText("1,2,3,4"), _hasher.HashFile(path));
+        Assert.Equal(2, _hasher.FilesRead);
+    }
+
+    [Fact]
     public void Unchanged_file_with_a_cached_entry_is_not_read_again()
     {
         var path = _temp.Write("data.csv", "1,2,3", TempDirectory.OldTime);

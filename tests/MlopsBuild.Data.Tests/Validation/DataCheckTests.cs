@@ -1,3 +1,4 @@
+using System.Text;
 using MlopsBuild.Core.Hashing;
 using MlopsBuild.Data.Reading;
 using MlopsBuild.Data.Schema;
@@ -134,6 +135,34 @@ public sealed class DataCheckTests : IDisposable
         Assert.Equal(first.Fingerprint, again.Fingerprint);
         Assert.NotEqual(first.Fingerprint, changed.Fingerprint);
         Assert.Equal(ContentHasher.HashText(csv), first.Files.Single().Hash);
+    }
+
+    [Theory]
+    [InlineData("data.csv", 16, true)]   // the file is whole read blocks: the last read finds nothing
+    [InlineData("data.csv", 23, false)]
+    [InlineData("data.jsonl", 16, true)]
+    public void The_files_are_hashed_as_they_are_validated_and_unchanged_files_come_from_the_cache(string name, int readBytes, bool wholeBlocks)
+    {
+        string Text(string id) => name.EndsWith(".csv", StringComparison.Ordinal)
+            ? Header + id + ",30,1,north,2024-01-02,0\nC002,3,1,north,2024-01-02,0\n"
+            : "{\"id\":\"" + id + "\",\"age\":30}\n{\"id\":\"C002\",\"age\":31}\n";
+        var text = Text("C001");
+        var padding = (readBytes - text.Length % readBytes) % readBytes;
+        text = Text("C001" + new string('x', wholeBlocks ? padding : padding == 0 ? 1 : 0));
+        Assert.Equal(wholeBlocks, text.Length % readBytes == 0);
+        var path = directory.Write(name, text);
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddHours(-1)); // outside the racy window, so it may be cached
+        var schema = new DatasetSchema { Columns = [new ColumnSchema { Name = "id", Type = ColumnType.Text }, new ColumnSchema { Name = "age", Type = ColumnType.Integer }], AllowExtraColumns = true };
+        var hasher = new ContentHasher(HashCache.Load(directory.File("cache.json")));
+        var options = new TableReadOptions { ReadBufferBytes = readBytes };
+
+        var first = DataCheck.Run(path, schema, hasher, readOptions: options);
+        var second = DataCheck.Run(path, schema, hasher, readOptions: options);
+
+        Assert.Equal(ContentHasher.HashText(text), first.Files.Single().Hash);
+        Assert.Equal(Encoding.UTF8.GetByteCount(text), first.Files.Single().Bytes);
+        Assert.Equal(first.Files, second.Files);
+        Assert.Equal(1, hasher.FilesRead);
     }
 
     [Fact]
