@@ -16,25 +16,56 @@ internal static class HistogramBuilder
     /// <param name="data">The binned training rows.</param>
     /// <param name="features">The features to sum (at most <see cref="FeaturesPerPass"/>).</param>
     /// <param name="histogram">The leaf's histogram; the features' bins are overwritten.</param>
-    /// <param name="rows">The leaf's rows.</param>
+    /// <param name="rows">The leaf's rows, ascending.</param>
     /// <param name="ordered">Their gradient pairs, in the same order.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Build(BinnedDataset data, ReadOnlySpan<int> features, HistogramBin[] histogram, ReadOnlySpan<int> rows, ReadOnlySpan<GradientPair> ordered)
     {
         foreach (var j in features) histogram.AsSpan(data.HistogramOffsets[j], data.Bins[j].HistogramLength).Clear();
+        // Consecutive rows (the root's, without row sampling) are read straight from the columns, from the first row on.
+        if (LeafRowOrder.AreConsecutive(rows))
+            Build<ConsecutiveRows>(data, features, histogram, rows, rows[0], ordered);
+        else
+            Build<ListedRows>(data, features, histogram, rows, 0, ordered);
+    }
+
+    static void Build<TRows>(BinnedDataset data, ReadOnlySpan<int> features, HistogramBin[] histogram, ReadOnlySpan<int> rows, int firstRow, ReadOnlySpan<GradientPair> ordered)
+        where TRows : IRowIndex
+    {
         if (features.Length == FeaturesPerPass)
         {
-            BuildFour(data, features, histogram, rows, ordered);
+            BuildFour<TRows>(data, features, histogram, rows, firstRow, ordered);
             return;
         }
-        foreach (var j in features) BuildOne(data.Columns[j], ref Bin(histogram, data.HistogramOffsets[j]), rows, ordered);
+        foreach (var j in features) BuildOne<TRows>(ref Column(data, j, firstRow), ref Bin(histogram, data.HistogramOffsets[j]), rows, ordered);
+    }
+
+    /// <summary>Which row the i-th of a leaf is, relative to the row its columns start at.</summary>
+    interface IRowIndex
+    {
+        static abstract int Row(ref int rowAt, int i);
+    }
+
+    readonly struct ListedRows : IRowIndex
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static int Row(ref int rowAt, int i) => Unsafe.Add(ref rowAt, i);
+    }
+
+    readonly struct ConsecutiveRows : IRowIndex
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static int Row(ref int rowAt, int i) => i;
     }
 
     static ref HistogramBin Bin(HistogramBin[] histogram, int offset) =>
         ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(histogram), offset);
 
+    static ref byte Column(BinnedDataset data, int feature, int firstRow) =>
+        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(data.Columns[feature]), firstRow);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    static void BuildFour(BinnedDataset data, ReadOnlySpan<int> features, HistogramBin[] histogram, ReadOnlySpan<int> rows, ReadOnlySpan<GradientPair> ordered)
+    static void BuildFour<TRows>(BinnedDataset data, ReadOnlySpan<int> features, HistogramBin[] histogram, ReadOnlySpan<int> rows, int firstRow, ReadOnlySpan<GradientPair> ordered)
+        where TRows : IRowIndex
     {
         // Unchecked indexing: rows are the dataset's rows, each with a gradient pair in ordered, and a row's bin is below
         // its feature's histogram length. Without bounds checks every pointer of the loop stays in a register.
@@ -42,10 +73,10 @@ internal static class HistogramBuilder
         ref var h1 = ref Bin(histogram, data.HistogramOffsets[features[1]]);
         ref var h2 = ref Bin(histogram, data.HistogramOffsets[features[2]]);
         ref var h3 = ref Bin(histogram, data.HistogramOffsets[features[3]]);
-        ref var c0 = ref MemoryMarshal.GetArrayDataReference(data.Columns[features[0]]);
-        ref var c1 = ref MemoryMarshal.GetArrayDataReference(data.Columns[features[1]]);
-        ref var c2 = ref MemoryMarshal.GetArrayDataReference(data.Columns[features[2]]);
-        ref var c3 = ref MemoryMarshal.GetArrayDataReference(data.Columns[features[3]]);
+        ref var c0 = ref Column(data, features[0], firstRow);
+        ref var c1 = ref Column(data, features[1], firstRow);
+        ref var c2 = ref Column(data, features[2], firstRow);
+        ref var c3 = ref Column(data, features[3], firstRow);
         ref var rowAt = ref MemoryMarshal.GetReference(rows);
         ref var pairAt = ref MemoryMarshal.GetReference(ordered);
         var prefetchEnd = RowPrefetch.End(rows);
@@ -53,13 +84,13 @@ internal static class HistogramBuilder
         {
             if (i < prefetchEnd)
             {
-                var ahead = Unsafe.Add(ref rowAt, i + RowPrefetch.Ahead);
+                var ahead = TRows.Row(ref rowAt, i + RowPrefetch.Ahead);
                 RowPrefetch.Fetch(ref Unsafe.Add(ref c0, ahead));
                 RowPrefetch.Fetch(ref Unsafe.Add(ref c1, ahead));
                 RowPrefetch.Fetch(ref Unsafe.Add(ref c2, ahead));
                 RowPrefetch.Fetch(ref Unsafe.Add(ref c3, ahead));
             }
-            var row = Unsafe.Add(ref rowAt, i);
+            var row = TRows.Row(ref rowAt, i);
             var pair = Pair(Unsafe.Add(ref pairAt, i));
             Add(ref Unsafe.Add(ref h0, Unsafe.Add(ref c0, row)), pair);
             Add(ref Unsafe.Add(ref h1, Unsafe.Add(ref c1, row)), pair);
@@ -69,17 +100,17 @@ internal static class HistogramBuilder
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    static void BuildOne(byte[] column, ref HistogramBin histogram, ReadOnlySpan<int> rows, ReadOnlySpan<GradientPair> ordered)
+    static void BuildOne<TRows>(ref byte bins, ref HistogramBin histogram, ReadOnlySpan<int> rows, ReadOnlySpan<GradientPair> ordered)
+        where TRows : IRowIndex
     {
         // Unchecked indexing, as in BuildFour.
-        ref var bins = ref MemoryMarshal.GetArrayDataReference(column);
         ref var rowAt = ref MemoryMarshal.GetReference(rows);
         ref var pairAt = ref MemoryMarshal.GetReference(ordered);
         var prefetchEnd = RowPrefetch.End(rows);
         for (var i = 0; i < rows.Length; i++)
         {
-            if (i < prefetchEnd) RowPrefetch.Fetch(ref Unsafe.Add(ref bins, Unsafe.Add(ref rowAt, i + RowPrefetch.Ahead)));
-            Add(ref Unsafe.Add(ref histogram, Unsafe.Add(ref bins, Unsafe.Add(ref rowAt, i))), Pair(Unsafe.Add(ref pairAt, i)));
+            if (i < prefetchEnd) RowPrefetch.Fetch(ref Unsafe.Add(ref bins, TRows.Row(ref rowAt, i + RowPrefetch.Ahead)));
+            Add(ref Unsafe.Add(ref histogram, Unsafe.Add(ref bins, TRows.Row(ref rowAt, i))), Pair(Unsafe.Add(ref pairAt, i)));
         }
     }
 

@@ -81,10 +81,10 @@ internal sealed class TreeGrower
         {
             var histogram = Rent();
             var best = new SplitCandidate[features.Length];
-            rows.Gather(gradients, leafStart[0], leafCount[0]);
+            var ordered = rows.GradientsOf(gradients, leafStart[0], leafCount[0]);
             ForEachFeatureGroup(features, bag.Length, (from, to) =>
             {
-                BuildHistograms(features.AsSpan(from, to - from), 0, histogram);
+                BuildHistograms(features.AsSpan(from, to - from), 0, histogram, ordered.Span);
                 for (var f = from; f < to; f++) best[f] = FindBest(histogram, features[f], leafTotals[0]);
             });
             leafHistogram[0] = histogram;
@@ -163,10 +163,10 @@ internal sealed class TreeGrower
         var smallBest = new SplitCandidate[features.Length];
         var largeBest = new SplitCandidate[features.Length];
         var (splitSmall, splitLarge) = small == left ? (splitLeft, splitRight) : (splitRight, splitLeft);
-        rows.Gather(gradients, leafStart[small], leafCount[small]);
+        var ordered = rows.GradientsOf(gradients, leafStart[small], leafCount[small]);
         ForEachFeatureGroup(features, leafCount[small], (from, to) =>
         {
-            BuildHistograms(features.AsSpan(from, to - from), small, smallHistogram);
+            BuildHistograms(features.AsSpan(from, to - from), small, smallHistogram, ordered.Span);
             for (var f = from; f < to; f++)
             {
                 var j = features[f];
@@ -228,8 +228,8 @@ internal sealed class TreeGrower
         return bounds;
     }
 
-    void BuildHistograms(ReadOnlySpan<int> features, int leaf, HistogramBin[] histogram) =>
-        HistogramBuilder.Build(data, features, histogram, LeafRows(leaf), rows.Gathered(leafCount[leaf]));
+    void BuildHistograms(ReadOnlySpan<int> features, int leaf, HistogramBin[] histogram, ReadOnlySpan<GradientPair> ordered) =>
+        HistogramBuilder.Build(data, features, histogram, LeafRows(leaf), ordered);
 
     static void Subtract(Span<HistogramBin> parent, ReadOnlySpan<HistogramBin> child)
     {
