@@ -18,9 +18,9 @@ internal static class HistogramBuilder
     /// <param name="histogram">The leaf's histogram; the features' bins are overwritten.</param>
     /// <param name="rows">The leaf's rows, ascending.</param>
     /// <param name="ordered">Their gradient pairs, in the same order.</param>
-    public static void Build(BinnedDataset data, ReadOnlySpan<int> features, HistogramBin[] histogram, ReadOnlySpan<int> rows, ReadOnlySpan<GradientPair> ordered)
+    public static void Build(BinnedDataset data, ReadOnlySpan<int> features, Span<HistogramBin> histogram, ReadOnlySpan<int> rows, ReadOnlySpan<GradientPair> ordered)
     {
-        foreach (var j in features) histogram.AsSpan(data.HistogramOffsets[j], data.Bins[j].HistogramLength).Clear();
+        foreach (var j in features) histogram.Slice(data.HistogramOffsets[j], data.Bins[j].HistogramLength).Clear();
         // Consecutive rows (the root's, without row sampling) are read straight from the columns, from the first row on.
         if (LeafRowOrder.AreConsecutive(rows))
             Build<ConsecutiveRows>(data, features, histogram, rows, rows[0], ordered);
@@ -28,7 +28,7 @@ internal static class HistogramBuilder
             Build<ListedRows>(data, features, histogram, rows, 0, ordered);
     }
 
-    static void Build<TRows>(BinnedDataset data, ReadOnlySpan<int> features, HistogramBin[] histogram, ReadOnlySpan<int> rows, int firstRow, ReadOnlySpan<GradientPair> ordered)
+    static void Build<TRows>(BinnedDataset data, ReadOnlySpan<int> features, Span<HistogramBin> histogram, ReadOnlySpan<int> rows, int firstRow, ReadOnlySpan<GradientPair> ordered)
         where TRows : IRowIndex
     {
         if (features.Length == FeaturesPerPass)
@@ -57,14 +57,14 @@ internal static class HistogramBuilder
         public static int Row(ref int rowAt, int i) => i;
     }
 
-    static ref HistogramBin Bin(HistogramBin[] histogram, int offset) =>
-        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(histogram), offset);
+    static ref HistogramBin Bin(Span<HistogramBin> histogram, int offset) =>
+        ref Unsafe.Add(ref MemoryMarshal.GetReference(histogram), offset);
 
     static ref byte Column(BinnedDataset data, int feature, int firstRow) =>
         ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(data.Columns[feature]), firstRow);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    static void BuildFour<TRows>(BinnedDataset data, ReadOnlySpan<int> features, HistogramBin[] histogram, ReadOnlySpan<int> rows, int firstRow, ReadOnlySpan<GradientPair> ordered)
+    static void BuildFour<TRows>(BinnedDataset data, ReadOnlySpan<int> features, Span<HistogramBin> histogram, ReadOnlySpan<int> rows, int firstRow, ReadOnlySpan<GradientPair> ordered)
         where TRows : IRowIndex
     {
         // Unchecked indexing: rows are the dataset's rows, each with a gradient pair in ordered, and a row's bin is below
