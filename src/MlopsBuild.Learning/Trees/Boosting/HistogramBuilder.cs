@@ -8,10 +8,18 @@ namespace MlopsBuild.Learning.Trees.Boosting;
 /// The hot loop of training: gradient histograms of one leaf's rows. Up to four features are summed in one pass
 /// over the rows, so each row's index and gradient pair are loaded once for four updates, and the four histograms'
 /// read-modify-write chains overlap. Each feature's bins are still summed in row order, whatever the grouping.
+/// When a leaf's rows lie far apart and the four features share a word of <see cref="BinnedDataset.Words"/>, each
+/// row's four bins come from one cache line instead of four.
 /// </summary>
 internal static class HistogramBuilder
 {
-    public const int FeaturesPerPass = 4;
+    public const int FeaturesPerPass = BinnedDataset.FeaturesPerWord;
+
+    /// <summary>
+    /// Rows at least this far apart on average read their bins from <see cref="BinnedDataset.Words"/>: a row's bin of
+    /// a column then lies on a cache line of its own, so four columns cost four lines where a word costs one.
+    /// </summary>
+    const int WordGap = 32;
 
     /// <param name="data">The binned training rows.</param>
     /// <param name="features">The features to sum (at most <see cref="FeaturesPerPass"/>).</param>
@@ -24,6 +32,10 @@ internal static class HistogramBuilder
         // Consecutive rows (the root's, without row sampling) are read straight from the columns, from the first row on.
         if (LeafRowOrder.AreConsecutive(rows))
             Build<ConsecutiveRows>(data, features, histogram, rows, rows[0], ordered);
+        else if (SharesWord(features) && rows.Length > 0 && rows[^1] - rows[0] >= (long)WordGap * rows.Length)
+            BuildFourFromWords(data.Words[features[0] / FeaturesPerPass], ref Bin(histogram, data.HistogramOffsets[features[0]]),
+                ref Bin(histogram, data.HistogramOffsets[features[1]]), ref Bin(histogram, data.HistogramOffsets[features[2]]),
+                ref Bin(histogram, data.HistogramOffsets[features[3]]), rows, ordered);
         else
             Build<ListedRows>(data, features, histogram, rows, 0, ordered);
     }
@@ -38,6 +50,10 @@ internal static class HistogramBuilder
         }
         foreach (var j in features) BuildOne<TRows>(ref Column(data, j, firstRow), ref Bin(histogram, data.HistogramOffsets[j]), rows, ordered);
     }
+
+    /// <summary>Whether the features are the four of one word, in order.</summary>
+    static bool SharesWord(ReadOnlySpan<int> features) =>
+        features.Length == FeaturesPerPass && features[0] % FeaturesPerPass == 0 && features[^1] == features[0] + FeaturesPerPass - 1;
 
     /// <summary>Which row the i-th of a leaf is, relative to the row its columns start at.</summary>
     interface IRowIndex
@@ -96,6 +112,26 @@ internal static class HistogramBuilder
             Add(ref Unsafe.Add(ref h1, Unsafe.Add(ref c1, row)), pair);
             Add(ref Unsafe.Add(ref h2, Unsafe.Add(ref c2, row)), pair);
             Add(ref Unsafe.Add(ref h3, Unsafe.Add(ref c3, row)), pair);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    static void BuildFourFromWords(uint[] words, ref HistogramBin h0, ref HistogramBin h1, ref HistogramBin h2, ref HistogramBin h3, ReadOnlySpan<int> rows, ReadOnlySpan<GradientPair> ordered)
+    {
+        // Unchecked indexing, as in BuildFour.
+        ref var wordAt = ref MemoryMarshal.GetArrayDataReference(words);
+        ref var rowAt = ref MemoryMarshal.GetReference(rows);
+        ref var pairAt = ref MemoryMarshal.GetReference(ordered);
+        var prefetchEnd = RowPrefetch.End(rows);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (i < prefetchEnd) RowPrefetch.Fetch(ref Unsafe.Add(ref wordAt, Unsafe.Add(ref rowAt, i + RowPrefetch.Ahead)));
+            var bins = Unsafe.Add(ref wordAt, Unsafe.Add(ref rowAt, i));
+            var pair = Pair(Unsafe.Add(ref pairAt, i));
+            Add(ref Unsafe.Add(ref h0, bins & 0xFF), pair);
+            Add(ref Unsafe.Add(ref h1, bins >> 8 & 0xFF), pair);
+            Add(ref Unsafe.Add(ref h2, bins >> 16 & 0xFF), pair);
+            Add(ref Unsafe.Add(ref h3, bins >> 24), pair);
         }
     }
 
