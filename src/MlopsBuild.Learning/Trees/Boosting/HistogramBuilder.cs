@@ -8,8 +8,8 @@ namespace MlopsBuild.Learning.Trees.Boosting;
 /// The hot loop of training: gradient histograms of one leaf's rows. Up to four features are summed in one pass
 /// over the rows, so each row's index and gradient pair are loaded once for four updates, and the four histograms'
 /// read-modify-write chains overlap. Each feature's bins are still summed in row order, whatever the grouping.
-/// When a leaf's rows lie far apart and the four features share a word of <see cref="BinnedDataset.Words"/>, each
-/// row's four bins come from one cache line instead of four.
+/// When a leaf's rows lie far apart and its features share a word of <see cref="BinnedDataset.Words"/>, each row's
+/// bins come from one cache line instead of one per feature (<see cref="WordHistogramBuilder"/>).
 /// </summary>
 internal static class HistogramBuilder
 {
@@ -32,10 +32,8 @@ internal static class HistogramBuilder
         // Consecutive rows (the root's, without row sampling) are read straight from the columns, from the first row on.
         if (LeafRowOrder.AreConsecutive(rows))
             Build<ConsecutiveRows>(data, features, histogram, rows, rows[0], ordered);
-        else if (SharesWord(features) && rows.Length > 0 && rows[^1] - rows[0] >= (long)WordGap * rows.Length)
-            BuildFourFromWords(data.Words[features[0] / FeaturesPerPass], ref Bin(histogram, data.HistogramOffsets[features[0]]),
-                ref Bin(histogram, data.HistogramOffsets[features[1]]), ref Bin(histogram, data.HistogramOffsets[features[2]]),
-                ref Bin(histogram, data.HistogramOffsets[features[3]]), rows, ordered);
+        else if (WordHistogramBuilder.CanBuild(features) && rows[^1] - rows[0] >= (long)WordGap * rows.Length)
+            WordHistogramBuilder.Build(data, features, histogram, rows, ordered);
         else
             Build<ListedRows>(data, features, histogram, rows, 0, ordered);
     }
@@ -50,10 +48,6 @@ internal static class HistogramBuilder
         }
         foreach (var j in features) BuildOne<TRows>(ref Column(data, j, firstRow), ref Bin(histogram, data.HistogramOffsets[j]), rows, ordered);
     }
-
-    /// <summary>Whether the features are the four of one word, in order.</summary>
-    static bool SharesWord(ReadOnlySpan<int> features) =>
-        features.Length == FeaturesPerPass && features[0] % FeaturesPerPass == 0 && features[^1] == features[0] + FeaturesPerPass - 1;
 
     /// <summary>Which row the i-th of a leaf is, relative to the row its columns start at.</summary>
     interface IRowIndex
@@ -73,7 +67,7 @@ internal static class HistogramBuilder
         public static int Row(ref int rowAt, int i) => i;
     }
 
-    static ref HistogramBin Bin(Span<HistogramBin> histogram, int offset) =>
+    internal static ref HistogramBin Bin(Span<HistogramBin> histogram, int offset) =>
         ref Unsafe.Add(ref MemoryMarshal.GetReference(histogram), offset);
 
     static ref byte Column(BinnedDataset data, int feature, int firstRow) =>
@@ -116,26 +110,6 @@ internal static class HistogramBuilder
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    static void BuildFourFromWords(uint[] words, ref HistogramBin h0, ref HistogramBin h1, ref HistogramBin h2, ref HistogramBin h3, ReadOnlySpan<int> rows, ReadOnlySpan<GradientPair> ordered)
-    {
-        // Unchecked indexing, as in BuildFour.
-        ref var wordAt = ref MemoryMarshal.GetArrayDataReference(words);
-        ref var rowAt = ref MemoryMarshal.GetReference(rows);
-        ref var pairAt = ref MemoryMarshal.GetReference(ordered);
-        var prefetchEnd = RowPrefetch.End(rows);
-        for (var i = 0; i < rows.Length; i++)
-        {
-            if (i < prefetchEnd) RowPrefetch.Fetch(ref Unsafe.Add(ref wordAt, Unsafe.Add(ref rowAt, i + RowPrefetch.Ahead)));
-            var bins = Unsafe.Add(ref wordAt, Unsafe.Add(ref rowAt, i));
-            var pair = Pair(Unsafe.Add(ref pairAt, i));
-            Add(ref Unsafe.Add(ref h0, bins & 0xFF), pair);
-            Add(ref Unsafe.Add(ref h1, bins >> 8 & 0xFF), pair);
-            Add(ref Unsafe.Add(ref h2, bins >> 16 & 0xFF), pair);
-            Add(ref Unsafe.Add(ref h3, bins >> 24), pair);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static void BuildOne<TRows>(ref byte bins, ref HistogramBin histogram, ReadOnlySpan<int> rows, ReadOnlySpan<GradientPair> ordered)
         where TRows : IRowIndex
     {
@@ -152,7 +126,7 @@ internal static class HistogramBuilder
 
     /// <summary>Adds a row to a bin: (gradient, hessian, 1, 0) in one 4-lane addition (the same sums as scalar ones).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static void Add(ref HistogramBin bin, Vector256<double> row)
+    internal static void Add(ref HistogramBin bin, Vector256<double> row)
     {
         ref var sums = ref Unsafe.As<HistogramBin, Vector256<double>>(ref bin);
         sums += row;
@@ -160,6 +134,6 @@ internal static class HistogramBuilder
 
     /// <summary>A row's addend: its gradient pair, then a count of one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static Vector256<double> Pair(in GradientPair pair) =>
+    internal static Vector256<double> Pair(in GradientPair pair) =>
         Vector256.Create(Unsafe.As<GradientPair, Vector128<double>>(ref Unsafe.AsRef(in pair)), Vector128.Create(1.0, 0.0));
 }
