@@ -8,33 +8,74 @@ namespace MlopsBuild.Learning.Trees.Boosting;
 /// The hot loop of training: gradient histograms of one leaf's rows. Up to four features are summed in one pass
 /// over the rows, so each row's index and gradient pair are loaded once for four updates, and the four histograms'
 /// read-modify-write chains overlap. Each feature's bins are still summed in row order, whatever the grouping.
+/// When a leaf's rows lie far apart and its features share a word of <see cref="BinnedDataset.Words"/>, each row's
+/// bins come from one cache line instead of one per feature (<see cref="WordHistogramBuilder"/>).
 /// </summary>
 internal static class HistogramBuilder
 {
-    public const int FeaturesPerPass = 4;
+    public const int FeaturesPerPass = BinnedDataset.FeaturesPerWord;
+
+    /// <summary>
+    /// Rows at least this far apart on average read their bins from <see cref="BinnedDataset.Words"/>: a row's bin of
+    /// a column then lies on a cache line of its own, so four columns cost four lines where a word costs one.
+    /// </summary>
+    const int WordGap = 32;
 
     /// <param name="data">The binned training rows.</param>
     /// <param name="features">The features to sum (at most <see cref="FeaturesPerPass"/>).</param>
     /// <param name="histogram">The leaf's histogram; the features' bins are overwritten.</param>
-    /// <param name="rows">The leaf's rows.</param>
+    /// <param name="rows">The leaf's rows, ascending.</param>
     /// <param name="ordered">Their gradient pairs, in the same order.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Build(BinnedDataset data, ReadOnlySpan<int> features, HistogramBin[] histogram, ReadOnlySpan<int> rows, ReadOnlySpan<GradientPair> ordered)
+    public static void Build(BinnedDataset data, ReadOnlySpan<int> features, Span<HistogramBin> histogram, ReadOnlySpan<int> rows, ReadOnlySpan<GradientPair> ordered)
     {
-        foreach (var j in features) histogram.AsSpan(data.HistogramOffsets[j], data.Bins[j].HistogramLength).Clear();
-        if (features.Length == FeaturesPerPass)
-        {
-            BuildFour(data, features, histogram, rows, ordered);
-            return;
-        }
-        foreach (var j in features) BuildOne(data.Columns[j], ref Bin(histogram, data.HistogramOffsets[j]), rows, ordered);
+        foreach (var j in features) histogram.Slice(data.HistogramOffsets[j], data.Bins[j].HistogramLength).Clear();
+        // Consecutive rows (the root's, without row sampling) are read straight from the columns, from the first row on.
+        if (LeafRowOrder.AreConsecutive(rows))
+            Build<ConsecutiveRows>(data, features, histogram, rows, rows[0], ordered);
+        else if (WordHistogramBuilder.CanBuild(features) && rows[^1] - rows[0] >= (long)WordGap * rows.Length)
+            WordHistogramBuilder.Build(data, features, histogram, rows, ordered);
+        else
+            Build<ListedRows>(data, features, histogram, rows, 0, ordered);
     }
 
-    static ref HistogramBin Bin(HistogramBin[] histogram, int offset) =>
-        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(histogram), offset);
+    static void Build<TRows>(BinnedDataset data, ReadOnlySpan<int> features, Span<HistogramBin> histogram, ReadOnlySpan<int> rows, int firstRow, ReadOnlySpan<GradientPair> ordered)
+        where TRows : IRowIndex
+    {
+        if (features.Length == FeaturesPerPass)
+        {
+            BuildFour<TRows>(data, features, histogram, rows, firstRow, ordered);
+            return;
+        }
+        foreach (var j in features) BuildOne<TRows>(ref Column(data, j, firstRow), ref Bin(histogram, data.HistogramOffsets[j]), rows, ordered);
+    }
+
+    /// <summary>Which row the i-th of a leaf is, relative to the row its columns start at.</summary>
+    interface IRowIndex
+    {
+        static abstract int Row(ref int rowAt, int i);
+    }
+
+    readonly struct ListedRows : IRowIndex
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static int Row(ref int rowAt, int i) => Unsafe.Add(ref rowAt, i);
+    }
+
+    readonly struct ConsecutiveRows : IRowIndex
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static int Row(ref int rowAt, int i) => i;
+    }
+
+    internal static ref HistogramBin Bin(Span<HistogramBin> histogram, int offset) =>
+        ref Unsafe.Add(ref MemoryMarshal.GetReference(histogram), offset);
+
+    static ref byte Column(BinnedDataset data, int feature, int firstRow) =>
+        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(data.Columns[feature]), firstRow);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    static void BuildFour(BinnedDataset data, ReadOnlySpan<int> features, HistogramBin[] histogram, ReadOnlySpan<int> rows, ReadOnlySpan<GradientPair> ordered)
+    static void BuildFour<TRows>(BinnedDataset data, ReadOnlySpan<int> features, Span<HistogramBin> histogram, ReadOnlySpan<int> rows, int firstRow, ReadOnlySpan<GradientPair> ordered)
+        where TRows : IRowIndex
     {
         // Unchecked indexing: rows are the dataset's rows, each with a gradient pair in ordered, and a row's bin is below
         // its feature's histogram length. Without bounds checks every pointer of the loop stays in a register.
@@ -42,10 +83,10 @@ internal static class HistogramBuilder
         ref var h1 = ref Bin(histogram, data.HistogramOffsets[features[1]]);
         ref var h2 = ref Bin(histogram, data.HistogramOffsets[features[2]]);
         ref var h3 = ref Bin(histogram, data.HistogramOffsets[features[3]]);
-        ref var c0 = ref MemoryMarshal.GetArrayDataReference(data.Columns[features[0]]);
-        ref var c1 = ref MemoryMarshal.GetArrayDataReference(data.Columns[features[1]]);
-        ref var c2 = ref MemoryMarshal.GetArrayDataReference(data.Columns[features[2]]);
-        ref var c3 = ref MemoryMarshal.GetArrayDataReference(data.Columns[features[3]]);
+        ref var c0 = ref Column(data, features[0], firstRow);
+        ref var c1 = ref Column(data, features[1], firstRow);
+        ref var c2 = ref Column(data, features[2], firstRow);
+        ref var c3 = ref Column(data, features[3], firstRow);
         ref var rowAt = ref MemoryMarshal.GetReference(rows);
         ref var pairAt = ref MemoryMarshal.GetReference(ordered);
         var prefetchEnd = RowPrefetch.End(rows);
@@ -53,13 +94,13 @@ internal static class HistogramBuilder
         {
             if (i < prefetchEnd)
             {
-                var ahead = Unsafe.Add(ref rowAt, i + RowPrefetch.Ahead);
+                var ahead = TRows.Row(ref rowAt, i + RowPrefetch.Ahead);
                 RowPrefetch.Fetch(ref Unsafe.Add(ref c0, ahead));
                 RowPrefetch.Fetch(ref Unsafe.Add(ref c1, ahead));
                 RowPrefetch.Fetch(ref Unsafe.Add(ref c2, ahead));
                 RowPrefetch.Fetch(ref Unsafe.Add(ref c3, ahead));
             }
-            var row = Unsafe.Add(ref rowAt, i);
+            var row = TRows.Row(ref rowAt, i);
             var pair = Pair(Unsafe.Add(ref pairAt, i));
             Add(ref Unsafe.Add(ref h0, Unsafe.Add(ref c0, row)), pair);
             Add(ref Unsafe.Add(ref h1, Unsafe.Add(ref c1, row)), pair);
@@ -69,23 +110,23 @@ internal static class HistogramBuilder
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    static void BuildOne(byte[] column, ref HistogramBin histogram, ReadOnlySpan<int> rows, ReadOnlySpan<GradientPair> ordered)
+    static void BuildOne<TRows>(ref byte bins, ref HistogramBin histogram, ReadOnlySpan<int> rows, ReadOnlySpan<GradientPair> ordered)
+        where TRows : IRowIndex
     {
         // Unchecked indexing, as in BuildFour.
-        ref var bins = ref MemoryMarshal.GetArrayDataReference(column);
         ref var rowAt = ref MemoryMarshal.GetReference(rows);
         ref var pairAt = ref MemoryMarshal.GetReference(ordered);
         var prefetchEnd = RowPrefetch.End(rows);
         for (var i = 0; i < rows.Length; i++)
         {
-            if (i < prefetchEnd) RowPrefetch.Fetch(ref Unsafe.Add(ref bins, Unsafe.Add(ref rowAt, i + RowPrefetch.Ahead)));
-            Add(ref Unsafe.Add(ref histogram, Unsafe.Add(ref bins, Unsafe.Add(ref rowAt, i))), Pair(Unsafe.Add(ref pairAt, i)));
+            if (i < prefetchEnd) RowPrefetch.Fetch(ref Unsafe.Add(ref bins, TRows.Row(ref rowAt, i + RowPrefetch.Ahead)));
+            Add(ref Unsafe.Add(ref histogram, Unsafe.Add(ref bins, TRows.Row(ref rowAt, i))), Pair(Unsafe.Add(ref pairAt, i)));
         }
     }
 
     /// <summary>Adds a row to a bin: (gradient, hessian, 1, 0) in one 4-lane addition (the same sums as scalar ones).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static void Add(ref HistogramBin bin, Vector256<double> row)
+    internal static void Add(ref HistogramBin bin, Vector256<double> row)
     {
         ref var sums = ref Unsafe.As<HistogramBin, Vector256<double>>(ref bin);
         sums += row;
@@ -93,6 +134,6 @@ internal static class HistogramBuilder
 
     /// <summary>A row's addend: its gradient pair, then a count of one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static Vector256<double> Pair(in GradientPair pair) =>
+    internal static Vector256<double> Pair(in GradientPair pair) =>
         Vector256.Create(Unsafe.As<GradientPair, Vector128<double>>(ref Unsafe.AsRef(in pair)), Vector128.Create(1.0, 0.0));
 }

@@ -23,8 +23,21 @@ internal sealed class LeafRowOrder(int rowCount, ParallelOptions parallel)
 
     public ReadOnlySpan<int> Rows(int start, int count) => rows.AsSpan(start, count);
 
-    /// <summary>Copies the segment's gradient pairs, in its row order, to the front of <see cref="Gathered"/>.</summary>
-    public void Gather(GradientPair[] gradients, int start, int count) =>
+    /// <summary>Whether ascending rows are consecutive, as the root's are when a tree learns from every row.</summary>
+    public static bool AreConsecutive(ReadOnlySpan<int> rows) => rows.Length > 0 && rows[^1] - rows[0] == rows.Length - 1;
+
+    /// <summary>
+    /// The segment's gradient pairs in its row order: a slice of <paramref name="gradients"/> when its rows are
+    /// consecutive, else a copy gathered to the front of a buffer that the next call overwrites.
+    /// </summary>
+    public ReadOnlyMemory<GradientPair> GradientsOf(GradientPair[] gradients, int start, int count)
+    {
+        if (AreConsecutive(Rows(start, count))) return gradients.AsMemory(rows[start], count);
+        Gather(gradients, start, count);
+        return gathered.AsMemory(0, count);
+    }
+
+    void Gather(GradientPair[] gradients, int start, int count) =>
         ForEachChunk(count, (from, to) =>
         {
             var chunk = rows.AsSpan(start + from, to - from);
@@ -35,9 +48,6 @@ internal sealed class LeafRowOrder(int rowCount, ParallelOptions parallel)
                 gathered[from + i] = gradients[chunk[i]];
             }
         });
-
-    /// <summary>The gradient pairs the last <see cref="Gather"/> copied.</summary>
-    public ReadOnlySpan<GradientPair> Gathered(int count) => gathered.AsSpan(0, count);
 
     /// <summary>
     /// Stable partition of the segment by a split's bin table (1 = left); returns how many went left. Each chunk's

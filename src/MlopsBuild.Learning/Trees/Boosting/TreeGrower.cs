@@ -25,7 +25,7 @@ internal sealed class TreeGrower
     readonly int maxDepth;
     readonly ParallelOptions parallel;
     readonly LeafRowOrder rows;
-    readonly Stack<HistogramBin[]> histogramPool = new();
+    readonly Stack<LeafHistogram> histogramPool = new();
 
     // Per leaf, for the tree being grown.
     readonly int[] leafStart;
@@ -33,7 +33,7 @@ internal sealed class TreeGrower
     readonly int[] leafDepth;
     readonly int[] leafParent;
     readonly LeafTotals[] leafTotals;
-    readonly HistogramBin[]?[] leafHistogram;
+    readonly LeafHistogram?[] leafHistogram;
     readonly SplitCandidate[] leafBest;
 
     public TreeGrower(BinnedDataset data, SplitRules rules, int maxLeaves, int maxDepth, ParallelOptions parallel)
@@ -49,7 +49,7 @@ internal sealed class TreeGrower
         leafDepth = new int[maxLeaves];
         leafParent = new int[maxLeaves];
         leafTotals = new LeafTotals[maxLeaves];
-        leafHistogram = new HistogramBin[]?[maxLeaves];
+        leafHistogram = new LeafHistogram?[maxLeaves];
         leafBest = new SplitCandidate[maxLeaves];
     }
 
@@ -81,10 +81,10 @@ internal sealed class TreeGrower
         {
             var histogram = Rent();
             var best = new SplitCandidate[features.Length];
-            rows.Gather(gradients, leafStart[0], leafCount[0]);
+            var ordered = rows.GradientsOf(gradients, leafStart[0], leafCount[0]);
             ForEachFeatureGroup(features, bag.Length, (from, to) =>
             {
-                BuildHistograms(features.AsSpan(from, to - from), 0, histogram);
+                BuildHistograms(features.AsSpan(from, to - from), 0, histogram, ordered.Span);
                 for (var f = from; f < to; f++) best[f] = FindBest(histogram, features[f], leafTotals[0]);
             });
             leafHistogram[0] = histogram;
@@ -163,16 +163,16 @@ internal sealed class TreeGrower
         var smallBest = new SplitCandidate[features.Length];
         var largeBest = new SplitCandidate[features.Length];
         var (splitSmall, splitLarge) = small == left ? (splitLeft, splitRight) : (splitRight, splitLeft);
-        rows.Gather(gradients, leafStart[small], leafCount[small]);
+        var ordered = rows.GradientsOf(gradients, leafStart[small], leafCount[small]);
         ForEachFeatureGroup(features, leafCount[small], (from, to) =>
         {
-            BuildHistograms(features.AsSpan(from, to - from), small, smallHistogram);
+            BuildHistograms(features.AsSpan(from, to - from), small, smallHistogram, ordered.Span);
             for (var f = from; f < to; f++)
             {
                 var j = features[f];
                 var offset = data.HistogramOffsets[j];
                 var length = data.Bins[j].HistogramLength;
-                Subtract(parentHistogram.AsSpan(offset, length), smallHistogram.AsSpan(offset, length));
+                Subtract(parentHistogram.Bins.Slice(offset, length), smallHistogram.Bins.Slice(offset, length));
                 smallBest[f] = splitSmall ? FindBest(smallHistogram, j, leafTotals[small]) : SplitCandidate.None;
                 largeBest[f] = splitLarge ? FindBest(parentHistogram, j, leafTotals[large]) : SplitCandidate.None;
             }
@@ -185,8 +185,8 @@ internal sealed class TreeGrower
         if (!leafBest[large].IsValid) Return(large);
     }
 
-    SplitCandidate FindBest(HistogramBin[] histogram, int feature, LeafTotals totals) =>
-        SplitFinder.Best(histogram.AsSpan(data.HistogramOffsets[feature], data.Bins[feature].HistogramLength), data.Bins[feature], feature, totals, rules);
+    SplitCandidate FindBest(LeafHistogram histogram, int feature, LeafTotals totals) =>
+        SplitFinder.Best(histogram.Bins.Slice(data.HistogramOffsets[feature], data.Bins[feature].HistogramLength), data.Bins[feature], feature, totals, rules);
 
     static SplitCandidate FirstBest(SplitCandidate[] perFeature)
     {
@@ -228,8 +228,8 @@ internal sealed class TreeGrower
         return bounds;
     }
 
-    void BuildHistograms(ReadOnlySpan<int> features, int leaf, HistogramBin[] histogram) =>
-        HistogramBuilder.Build(data, features, histogram, LeafRows(leaf), rows.Gathered(leafCount[leaf]));
+    void BuildHistograms(ReadOnlySpan<int> features, int leaf, LeafHistogram histogram, ReadOnlySpan<GradientPair> ordered) =>
+        HistogramBuilder.Build(data, features, histogram.Bins, LeafRows(leaf), ordered);
 
     static void Subtract(Span<HistogramBin> parent, ReadOnlySpan<HistogramBin> child)
     {
@@ -238,7 +238,7 @@ internal sealed class TreeGrower
         for (var b = 0; b < sums.Length; b++) sums[b] -= minus[b];
     }
 
-    HistogramBin[] Rent() => histogramPool.TryPop(out var histogram) ? histogram : new HistogramBin[data.HistogramLength];
+    LeafHistogram Rent() => histogramPool.TryPop(out var histogram) ? histogram : new LeafHistogram(data.HistogramLength);
 
     void Return(int leaf)
     {
