@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace MlopsBuild.Data.Reading;
 
@@ -20,6 +21,7 @@ public static class NumberParser
     ];
 
     /// <summary>Bit for bit the value of <c>double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture)</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called per value from the first row on: no unoptimised first tier
     public static bool TryParseDouble(ReadOnlySpan<char> text, out double value) =>
         TryParseShortDecimal(text, out value)
         || TryParsePlainDecimal(text, out value)
@@ -35,7 +37,8 @@ public static class NumberParser
     /// Clinger's path: with a point there are at most 15 digits, below 2^53; 16 digits without a point make an
     /// integer, which the conversion to double rounds correctly by itself.
     /// </summary>
-    private static bool TryParseShortDecimal(ReadOnlySpan<char> text, out double value)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool TryParseShortDecimal(ReadOnlySpan<char> text, out double value)
     {
         value = 0;
         if (text.IsEmpty) return false;

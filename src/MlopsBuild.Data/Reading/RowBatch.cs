@@ -49,6 +49,7 @@ public sealed class RowBatch
     /// The field's text, or false when it is missing (see <see cref="IsMissing"/>): one lookup where validation
     /// would otherwise make two for each of millions of values.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetField(int row, int column, out ReadOnlySpan<char> text)
     {
         int index = FieldIndex(row, column);

@@ -31,7 +31,7 @@ internal static class ShortDecimalDigits
     /// <paramref name="digits"/> is the number without the point and <paramref name="fractionDigits"/> counts the
     /// digits after it. False means "not handled here", not "not a number".
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first batch on: no unoptimised first tier
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryRead(ReadOnlySpan<char> text, out ulong digits, out int fractionDigits)
     {
         digits = 0;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using MlopsBuild.Data.Reading;
 using MlopsBuild.Data.Schema;
@@ -20,6 +21,7 @@ internal sealed class ColumnCheck
     readonly HashSet<ulong>? seenValues;
     readonly double min;
     readonly double max;
+    readonly bool plainDecimals; // numeric, with no pattern or uniqueness to check
     readonly ViolationCounter typeMismatch = new(AnomalyKind.TypeMismatch);
     readonly ViolationCounter outOfRange = new(AnomalyKind.OutOfRange);
     readonly ViolationCounter unknownCategory = new(AnomalyKind.UnknownCategory);
@@ -43,6 +45,7 @@ internal sealed class ColumnCheck
         if (schema.AllowedValues is { } values) allowed = new HashSet<string>(values, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         if (schema.Pattern is { } text) pattern = new Regex($"^(?:{text})$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
         if (schema.Unique) seenValues = [];
+        plainDecimals = schema.Type == ColumnType.Numeric && pattern is null && seenValues is null;
         min = schema.Min ?? double.NegativeInfinity;
         max = schema.Max ?? double.PositiveInfinity;
     }
@@ -54,7 +57,25 @@ internal sealed class ColumnCheck
     /// <paramref name="file"/>, <paramref name="rowOffset"/> the rows of the dataset's earlier files. A number is only
     /// parsed here: <see cref="EndBlock"/> adds a block of them to the statistics together.
     /// </summary>
+    /// <remarks>
+    /// A short decimal in a plain numeric column, most of the fields of numeric data, takes a path of its own: a small
+    /// method, optimised from its first call and kept out of the per-row loop, so that its values stay in registers
+    /// (inlined into the loop, with every other kind of field, they were spilled to the stack).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public void Take(RowBatch batch, int row, int index, string file, long rowOffset)
+    {
+        if (plainDecimals && batch.TryGetField(row, index, out var field) && NumberParser.TryParseShortDecimal(field, out var number))
+        {
+            present++;
+            numbers!.Add(number, row);
+            return;
+        }
+        TakeAny(batch, row, index, file, rowOffset);
+    }
+
+    /// <summary>Any field: missing, of any type, or failing a check.</summary>
+    void TakeAny(RowBatch batch, int row, int index, string file, long rowOffset)
     {
         if (!batch.TryGetField(row, index, out var text))
         {
