@@ -106,7 +106,10 @@ public static class DataCheck
             {
                 var end = Math.Min(batch.Count, start + NumberBlock.Size);
                 for (var row = start; row < end; row++)
-                    foreach (var (check, index) in share) check.Take(batch, row, index, file, rowOffset);
+                {
+                    foreach (var (check, index) in share)
+                        if (!check.TryTakeShortDecimal(batch, row, index)) check.Take(batch, row, index, file, rowOffset);
+                }
                 foreach (var (check, index) in share) check.EndBlock(batch, index, file, rowOffset);
             }
         });
