@@ -45,7 +45,8 @@ public sealed class ContentHasher(HashCache cache, Action<FileHashProgress>? pro
     /// The hash of a file that the caller is about to read anyway: from the cache if the file is unchanged, else computed
     /// from the bytes the caller appends as it reads them (see <see cref="FileHashing"/>).
     /// </summary>
-    public FileHashing HashWhileReading(string fullPath)
+    /// <param name="inBackground">Hash on a thread of its own, so that the caller's thread only copies the bytes.</param>
+    public FileHashing HashWhileReading(string fullPath, bool inBackground = false)
     {
         var info = new FileInfo(fullPath);
         if (!info.Exists) throw new FileNotFoundException($"Cannot hash '{fullPath}': the file does not exist.", fullPath);
@@ -53,7 +54,7 @@ public sealed class ContentHasher(HashCache cache, Action<FileHashProgress>? pro
         var lastWriteUtc = info.LastWriteTimeUtc;
         return cache.TryGet(info.FullName, size, lastWriteUtc, out var cached)
             ? FileHashing.Known(info.FullName, size, cached)
-            : FileHashing.Start(this, info.FullName, size, lastWriteUtc);
+            : FileHashing.Start(this, info.FullName, size, lastWriteUtc, inBackground);
     }
 
     /// <summary>A file was read and hashed; its hash is cached when the file did not change meanwhile.</summary>

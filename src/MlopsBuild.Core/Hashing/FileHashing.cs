@@ -6,7 +6,8 @@ namespace MlopsBuild.Core.Hashing;
 /// The content hash of one file, computed from its bytes as a caller reads them for its own purpose, so that a large
 /// file is read once rather than once more for its hash. From <see cref="ContentHasher.HashWhileReading"/>: when the
 /// cache knows the file, <see cref="NeedsBytes"/> is false and nothing need be appended. Otherwise the caller appends
-/// every byte of the file in order and then calls <see cref="Finish"/>.
+/// every byte of the file in order and then calls <see cref="Finish"/>. The hashing itself may run on a thread of its own
+/// (see <see cref="BackgroundSha256"/>), for a caller whose own work on the bytes would otherwise wait for it.
 /// </summary>
 public sealed class FileHashing : IDisposable
 {
@@ -16,17 +17,20 @@ public sealed class FileHashing : IDisposable
     readonly DateTime _lastWriteUtc;
     readonly DateTime _startedUtc;
     readonly IncrementalHash? _hash;
+    readonly BackgroundSha256? _background;
     string? _result;
 
-    FileHashing(ContentHasher? owner, string fullPath, long size, DateTime lastWriteUtc, IncrementalHash? hash, string? cached)
+    FileHashing(ContentHasher? owner, string fullPath, long size, DateTime lastWriteUtc, bool inBackground, string? cached)
     {
         _owner = owner;
         _fullPath = fullPath;
         _size = size;
         _lastWriteUtc = lastWriteUtc;
         _startedUtc = DateTime.UtcNow;
-        _hash = hash;
         _result = cached;
+        if (cached is not null) return;
+        if (inBackground) _background = new BackgroundSha256();
+        else _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     }
 
     /// <summary>False when the hash is already known: the caller may skip <see cref="Append"/>.</summary>
@@ -36,16 +40,17 @@ public sealed class FileHashing : IDisposable
     public long Bytes { get; private set; }
 
     internal static FileHashing Known(string fullPath, long size, string hash) =>
-        new(null, fullPath, size, default, null, hash) { Bytes = size };
+        new(null, fullPath, size, default, inBackground: false, hash) { Bytes = size };
 
-    internal static FileHashing Start(ContentHasher owner, string fullPath, long size, DateTime lastWriteUtc) =>
-        new(owner, fullPath, size, lastWriteUtc, IncrementalHash.CreateHash(HashAlgorithmName.SHA256), null);
+    internal static FileHashing Start(ContentHasher owner, string fullPath, long size, DateTime lastWriteUtc, bool inBackground) =>
+        new(owner, fullPath, size, lastWriteUtc, inBackground, null);
 
     /// <summary>The next bytes of the file.</summary>
     public void Append(ReadOnlySpan<byte> bytes)
     {
-        if (_hash is null || _result is not null) return;
-        _hash.AppendData(bytes);
+        if (_result is not null) return;
+        if (_background is not null) _background.Append(bytes);
+        else _hash!.AppendData(bytes);
         Bytes += bytes.Length;
         _owner!.Report(new FileHashProgress(_fullPath, Bytes, _size, Finished: false));
     }
@@ -57,7 +62,7 @@ public sealed class FileHashing : IDisposable
     public string Finish()
     {
         if (_result is not null) return _result;
-        _result = ContentHasher.Format(_hash!.GetHashAndReset());
+        _result = ContentHasher.Format(_background?.Finish() ?? _hash!.GetHashAndReset());
         var now = new FileInfo(_fullPath);
         var unchanged = now.Exists && now.Length == _size && now.LastWriteTimeUtc == _lastWriteUtc && Bytes == _size;
         _owner!.Record(_fullPath, _size, _lastWriteUtc, _result, _startedUtc, remember: unchanged);
@@ -67,9 +72,10 @@ public sealed class FileHashing : IDisposable
 
     public void Dispose()
     {
-        if (_hash is null) return;
+        if (_owner is null) return;
         // A read that failed part way still closes the file's progress display.
-        if (_result is null) _owner!.Report(new FileHashProgress(_fullPath, Bytes, _size, Finished: true));
-        _hash.Dispose();
+        if (_result is null) _owner.Report(new FileHashProgress(_fullPath, Bytes, _size, Finished: true));
+        _hash?.Dispose();
+        _background?.Dispose();
     }
 }

@@ -57,7 +57,8 @@ public static class DataCheck
     {
         var name = Path.GetFileName(path);
         var fullPath = Path.GetFullPath(path);
-        using var hashing = hasher.HashWhileReading(fullPath);
+        // The reader's thread is the one the checks wait for: it only copies the bytes for the hash.
+        using var hashing = hasher.HashWhileReading(fullPath, inBackground: true);
         using var reader = TableReader.Open(path, hashing.NeedsBytes ? options with { OnFileBytes = hashing.Append } : options);
         var positions = reader.Columns.Select((name, index) => (name, index)).ToDictionary(p => p.name, p => p.index, StringComparer.Ordinal);
         var bound = new List<(ColumnCheck Check, int Index)>();

@@ -64,8 +64,10 @@ public sealed class ContentHasherTests : IDisposable
             reports);
     }
 
-    [Fact]
-    public void A_file_hashed_while_its_reader_reads_it_has_the_hash_of_its_bytes_and_is_cached()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_file_hashed_while_its_reader_reads_it_has_the_hash_of_its_bytes_and_is_cached(bool inBackground)
     {
         var bytes = new byte[100_000];
         new Random(43).NextBytes(bytes);
@@ -74,7 +76,7 @@ public sealed class ContentHasherTests : IDisposable
         File.SetLastWriteTimeUtc(path, TempDirectory.OldTime);
 
         string hash;
-        using (var hashing = _hasher.HashWhileReading(path))
+        using (var hashing = _hasher.HashWhileReading(path, inBackground))
         {
             Assert.True(hashing.NeedsBytes);
             foreach (var chunk in bytes.Chunk(30_000)) hashing.Append(chunk);
@@ -88,6 +90,18 @@ public sealed class ContentHasherTests : IDisposable
         Assert.Equal(hash, again.Finish());
         Assert.Equal(hash, _hasher.HashFile(path));
         Assert.Equal(1, _hasher.FilesRead);
+    }
+
+    [Fact]
+    public async Task A_background_hash_abandoned_part_way_stops_its_thread()
+    {
+        var path = _temp.Write("data.csv", "1,2,3", TempDirectory.OldTime);
+        var hashing = _hasher.HashWhileReading(path, inBackground: true);
+        hashing.Append("1,2"u8);
+
+        await Task.Run(hashing.Dispose).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(0, _hasher.FilesRead);
     }
 
     [Fact]
