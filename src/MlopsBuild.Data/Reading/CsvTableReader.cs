@@ -91,6 +91,11 @@ internal sealed class CsvTableReader : ITableReader
             _batch.EnsureCapacity(count + 1);
             var fields = _batch.Bounds.AsSpan(count * 2 * columns, 2 * columns);
             long line = _rowLine;
+            if (TryParsePlainRow(fields))
+            {
+                _batch.Lines[count++] = line;
+                continue;
+            }
             var status = ParseRow(fields, out int fieldCount);
             if (status == RowStatus.Incomplete)
             {
@@ -132,6 +137,36 @@ internal sealed class CsvTableReader : ITableReader
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// Parses the row at <see cref="_rowStart"/> when it is the common case: no quote, exactly as many fields as
+    /// <paramref name="fields"/> holds, none too long, and a line end within the decoded text. The fields come straight
+    /// from the scanner's bit masks. Anything else returns false, untouched, for <see cref="ParseRow"/>, which knows
+    /// every rule and error.
+    /// </summary>
+    private bool TryParsePlainRow(Span<int> fields)
+    {
+        char[] text = _text;
+        int end = _end;
+        int position = _rowStart;
+        for (int field = 0; field < fields.Length; field += 2)
+        {
+            int terminator = _scanner.Next(text, end, position);
+            if (terminator == end) return false;
+            char found = text[terminator];
+            int length = terminator - position;
+            if (found == '"' || length > _maxFieldLength) return false;
+            bool lineEnd = found == '\n';
+            if (lineEnd != (field == fields.Length - 2)) return false;
+            if (lineEnd && length > 0 && text[terminator - 1] == '\r') length--;
+            fields[field] = position;
+            fields[field + 1] = length;
+            position = terminator + 1;
+        }
+        _rowStart = position;
+        _rowLine++;
+        return true;
     }
 
     /// <summary>
