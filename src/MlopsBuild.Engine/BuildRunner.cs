@@ -145,7 +145,8 @@ public static class BuildRunner
             {
                 if (secret.Length == 0) continue;
                 output.Masker.Add(secret);
-                if (output.OnGitHubActions) output.Raw(GitHubActionsCommands.AddMask(secret));
+                if (!output.OnGitHubActions) continue;
+                foreach (var part in SecretMasker.PartsOf(secret)) output.Raw(GitHubActionsCommands.AddMask(part));
             }
         }
     }

@@ -1,4 +1,5 @@
 using MlopsBuild.Engine.Definition;
+using MlopsBuild.Engine.Output;
 using MlopsBuild.Engine.Parameters;
 using MlopsBuild.Engine.Tests.Support;
 
@@ -53,6 +54,44 @@ public sealed class SecretTests : IDisposable
         var lines = result.Output.Replace("\r", "").Split('\n');
         Assert.Equal($"::add-mask::{Password}", lines[0]);
         Assert.Single(lines, l => l.Contains(Password));
+    }
+
+    const string Pem = "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIK3xq9Zr0lQp8X\nAwEHoUQDQgAEvB6u5Tm2\n-----END EC PRIVATE KEY-----\n";
+
+    class PemLeaky : PipelineBuild
+    {
+        [Parameter, Secret] readonly string? SigningKey = null;
+
+        // A tool that logs a key as it reads it: line by line, so no line holds the whole value.
+        Target Sign => _ => _.Executes(() =>
+        {
+            foreach (var line in SigningKey!.Split('\n')) Console.WriteLine($"read: {line}");
+        });
+    }
+
+    [Fact]
+    public void Each_line_of_a_multi_line_secret_is_masked_where_it_is_printed_alone()
+    {
+        sandbox.Environment["MLOPS_SIGNING_KEY"] = Pem;
+        sandbox.Environment["GITHUB_ACTIONS"] = "true";
+
+        var result = sandbox.Run<PemLeaky>("Sign");
+
+        Assert.Equal(0, result.ExitCode);
+        var printed = result.Output.Replace("\r", "").Split('\n').Where(l => !l.StartsWith("::add-mask::", StringComparison.Ordinal)).ToList();
+        foreach (var line in Pem.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            Assert.Contains($"::add-mask::{line}", result.Output);
+            Assert.DoesNotContain(printed, l => l.Contains(line));
+        }
+        Assert.Equal(4, printed.Count(l => l == "read: ****"));
+    }
+
+    [Fact]
+    public void Short_lines_of_a_multi_line_secret_are_not_masked_on_their_own()
+    {
+        Assert.Equal(["ab\ncdefghijkl\n}", "cdefghijkl"], SecretMasker.PartsOf("ab\ncdefghijkl\n}"));
+        Assert.Equal(["single-line-value"], SecretMasker.PartsOf("single-line-value"));
     }
 
     [Fact]
