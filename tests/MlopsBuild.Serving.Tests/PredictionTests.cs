@@ -59,6 +59,22 @@ public sealed class PredictionTests(SampleModel sample) : IDisposable
     }
 
     [Fact]
+    public async Task A_category_written_with_json_escapes_is_the_same_category()
+    {
+        var record = sample.Record();
+        record["region"] = "north";
+        var plain = Payloads.Records("instances", [record]).ToJsonString();
+        var escaped = plain.Replace("\"north\"", "\"nor\\u0074h\"", StringComparison.Ordinal);
+        Assert.NotEqual(plain, escaped);
+
+        var (_, plainBody, _) = await Payloads.PostAsync(factory.CreateClient(), "/invocations", Payloads.Json(plain));
+        var (status, escapedBody, _) = await Payloads.PostAsync(factory.CreateClient(), "/invocations", Payloads.Json(escaped));
+
+        Assert.True(status == 200, escapedBody.GetRawText());
+        Assert.Equal(plainBody.GetRawText(), escapedBody.GetRawText());
+    }
+
+    [Fact]
     public async Task Requests_are_answered_concurrently_with_the_right_rows()
     {
         var client = factory.CreateClient();

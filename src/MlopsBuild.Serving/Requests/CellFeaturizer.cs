@@ -16,6 +16,9 @@ public static class CellFeaturizer
     /// <summary>Longest number text accepted (a float needs far fewer digits).</summary>
     const int MaxNumberLength = 128;
 
+    /// <summary>Longest category or date-time (in UTF-8 bytes) decoded on the stack.</summary>
+    const int MaxStackString = 256;
+
     /// <exception cref="BadInputException">The value does not fit the input's type.</exception>
     public static void FeaturizeRow(ServingModel model, InputTable table, int row, Span<float> features)
     {
@@ -49,9 +52,23 @@ public static class CellFeaturizer
                 };
             default:
                 if (cell.ValueKind != JsonValueKind.String) throw WrongType(column.Name, column.Type, cell, row);
-                if (featurizer.TryFeaturize(input, cell.GetString(), out var value)) return value;
+                if (TryFeaturizeString(featurizer, input, cell, out var value)) return value;
                 throw BadInputException.WrongType($"Input '{column.Name}' (row {row}) is \"{cell.GetString()}\": it takes ISO 8601 date-times such as \"2025-01-31T12:00:00Z\".", column.Name, row);
         }
+    }
+
+    /// <summary>
+    /// A category or date-time from the request's own bytes, decoded on the stack: no string per cell. A string with
+    /// escapes, or a long one, is unescaped by <see cref="JsonElement.GetString"/> instead.
+    /// </summary>
+    static bool TryFeaturizeString(Learning.Features.Featurizer featurizer, int input, JsonElement cell, out float value)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(cell); // with its quotes
+        var content = raw[1..^1];
+        if (content.Length > MaxStackString || content.Contains((byte)'\\')) return featurizer.TryFeaturize(input, cell.GetString(), out value);
+        Span<char> text = stackalloc char[MaxStackString];
+        var length = Encoding.UTF8.GetChars(content, text);
+        return featurizer.TryFeaturize(input, text[..length], out value);
     }
 
     static BadInputException WrongType(string name, ColumnType type, JsonElement cell, int row) =>
