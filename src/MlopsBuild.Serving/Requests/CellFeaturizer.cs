@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using MlopsBuild.Data.Schema;
+using MlopsBuild.Learning.Features;
 using MlopsBuild.Serving.Models;
 
 namespace MlopsBuild.Serving.Requests;
@@ -61,7 +62,7 @@ public static class CellFeaturizer
     /// A category or date-time from the request's own bytes, decoded on the stack: no string per cell. A string with
     /// escapes, or a long one, is unescaped by <see cref="JsonElement.GetString"/> instead.
     /// </summary>
-    static bool TryFeaturizeString(Learning.Features.Featurizer featurizer, int input, JsonElement cell, out float value)
+    static bool TryFeaturizeString(Featurizer featurizer, int input, JsonElement cell, out float value)
     {
         var raw = JsonMarshal.GetRawUtf8Value(cell); // with its quotes
         var content = raw[1..^1];
