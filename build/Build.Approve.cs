@@ -114,7 +114,9 @@ partial class Build
         var champion = registry.TryResolveAlias(FactoryAlias);
         if (champion is not null && champion.Number != version.Number)
         {
-            Console.WriteLine($"Metrics against factory's {champion.Label}:");
+            // Registered metrics come from each model's own test rows; the champion gate above compared the two on the
+            // rows both held out. Say so, so that the table is not read as a like-for-like comparison.
+            Console.WriteLine($"Metrics against factory's {champion.Label} (each on its own test rows; the champion gate compares them on shared rows):");
             PrintTable(["metric", champion.Label, version.Label, "change"], registry.Compare(champion.Number, version.Number).Metrics.Select(m => (string[])
                 [m.Name, Optional(m.A), Optional(m.B), m.Delta is { } delta ? (delta >= 0 ? "+" : "") + Number(delta) : "-"]));
         }

@@ -96,7 +96,7 @@ public sealed class DeploymentPipelineTests : IDisposable
         Assert.NotEqual(image, secondImage);
         Build("Approve", "--approver", "alice", "--approver-key", keys["alice"], "--decision", "approve");
         var withChampion = Build("Approve", "--approver", "bob", "--approver-key", keys["bob"], "--decision", "approve");
-        Assert.Matches(@"Metrics against factory's v1:\s+metric\s+v1\s+v3\s+change", withChampion.Output);
+        Assert.Matches(@"Metrics against factory's v1 \(each on its own test rows; the champion gate compares them on shared rows\):\s+metric\s+v1\s+v3\s+change", withChampion.Output);
         var factory = new Uri($"http://127.0.0.1:{factoryPort}/");
         await using var clients = new ClientLoop(factory, await SampleRecordAsync(factory), RouterHeaders.UpstreamLabel);
         var secondPromotion = Build("Promote");
