@@ -47,10 +47,18 @@ internal sealed class BackgroundSha256 : IDisposable
 
     void HashQueuedBlocks()
     {
-        foreach (var (buffer, length) in _queue.GetConsumingEnumerable())
+        try
         {
-            _hash.AppendData(buffer, 0, length);
-            ArrayPool<byte>.Shared.Return(buffer);
+            foreach (var (buffer, length) in _queue.GetConsumingEnumerable())
+            {
+                _hash.AppendData(buffer, 0, length);
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+        finally
+        {
+            // Should hashing fail, the caller's next Append fails too rather than wait for room that never comes.
+            _queue.CompleteAdding();
         }
     }
 }

@@ -50,14 +50,14 @@ internal sealed class ExactSum
 
     /// <summary>Adds a finite value to lane <paramref name="lane"/> (below <see cref="Lanes"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Add(double value, int lane = 0)
+    public void Add(double value, int lane)
     {
         var bits = BitConverter.DoubleToInt64Bits(value);
         var slot = (int)((bits >> 52) & 0x7FF) - _windowBase;
         if ((uint)slot < (uint)_windowExponents)
             _window[slot * Lanes + (lane & (Lanes - 1))] += SignedSignificand(bits);
         else
-            AddOutsideWindow(bits);
+            AddOutsideWindow(bits, lane);
     }
 
     /// <summary>
@@ -97,7 +97,7 @@ internal sealed class ExactSum
         return total;
     }
 
-    void AddOutsideWindow(long bits)
+    void AddOutsideWindow(long bits, int lane)
     {
         var exponent = (int)((bits >> 52) & 0x7FF);
         var significand = bits & SignificandMask;
@@ -105,7 +105,7 @@ internal sealed class ExactSum
         if (exponent != 0 && _windowBase == int.MaxValue)
         {
             _windowBase = Math.Clamp(exponent - _windowExponents / 2, 1, 2047 - _windowExponents);
-            Add(BitConverter.Int64BitsToDouble(bits));
+            Add(BitConverter.Int64BitsToDouble(bits), lane); // the lane it was given, which the caller counts on
             return;
         }
         if (exponent == 0) exponent = 1; // subnormal: no implicit bit, same scale as the smallest normal
