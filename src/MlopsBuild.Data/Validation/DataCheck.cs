@@ -73,7 +73,7 @@ public static class DataCheck
                 $"{extra}: the column is in {name} but not in the schema; add it to the schema{(schema.AllowExtraColumns ? "" : " or set allow_extra_columns")}"));
 
         // Twice as many shares as cores: the reader's thread takes a core part of the time, and smaller shares let the
-        // thread pool keep both busy (measured faster than one share per core, and than four).
+        // thread pool keep both busy (measured faster than one share per core, and than four per core).
         var shareCount = Math.Max(1, Math.Min(2 * Environment.ProcessorCount, bound.Count));
         var shares = Enumerable.Range(0, shareCount).Select(share => bound.Where((_, i) => i % shareCount == share).ToArray()).ToArray();
         long rows = 0;

@@ -17,8 +17,8 @@ public static class CellFeaturizer
     /// <summary>Longest number text accepted (a float needs far fewer digits).</summary>
     const int MaxNumberLength = 128;
 
-    /// <summary>Longest category or date-time (in UTF-8 bytes) decoded on the stack.</summary>
-    const int MaxStackString = 256;
+    /// <summary>Longest text (in UTF-8 bytes) decoded on the stack; a longer category or date-time becomes a string.</summary>
+    const int MaxStackText = 256;
 
     /// <exception cref="BadInputException">The value does not fit the input's type.</exception>
     public static void FeaturizeRow(ServingModel model, InputTable table, int row, Span<float> features)
@@ -37,10 +37,8 @@ public static class CellFeaturizer
             case ColumnType.Numeric or ColumnType.Integer:
                 if (cell.ValueKind != JsonValueKind.Number) throw WrongType(column.Name, column.Type, cell, row);
                 var raw = JsonMarshal.GetRawUtf8Value(cell);
-                Span<char> text = stackalloc char[MaxNumberLength];
                 if (raw.Length > MaxNumberLength) throw WrongType(column.Name, column.Type, cell, row);
-                var length = Encoding.UTF8.GetChars(raw, text);
-                if (featurizer.TryFeaturize(input, text[..length], out var number)) return number;
+                if (TryFeaturizeUtf8(featurizer, input, raw, out var number)) return number;
                 if (column.Type == ColumnType.Integer)
                     throw BadInputException.WrongType($"Input '{column.Name}' (row {row}) is {Encoding.UTF8.GetString(raw)}: it takes whole numbers.", column.Name, row);
                 throw BadInputException.NotFinite($"Input '{column.Name}' (row {row}) is {Encoding.UTF8.GetString(raw)}, which is not a finite number: send a finite number, or null for a missing value.", column.Name, row);
@@ -64,11 +62,17 @@ public static class CellFeaturizer
     /// </summary>
     static bool TryFeaturizeString(Featurizer featurizer, int input, JsonElement cell, out float value)
     {
-        var raw = JsonMarshal.GetRawUtf8Value(cell); // with its quotes
-        var content = raw[1..^1];
-        if (content.Length > MaxStackString || content.Contains((byte)'\\')) return featurizer.TryFeaturize(input, cell.GetString(), out value);
-        Span<char> text = stackalloc char[MaxStackString];
-        var length = Encoding.UTF8.GetChars(content, text);
+        var content = JsonMarshal.GetRawUtf8Value(cell)[1..^1]; // the raw value has its quotes
+        return content.Length > MaxStackText || content.Contains((byte)'\\')
+            ? featurizer.TryFeaturize(input, cell.GetString(), out value)
+            : TryFeaturizeUtf8(featurizer, input, content, out value);
+    }
+
+    /// <summary>The input's value from UTF-8 text of at most <see cref="MaxStackText"/> bytes, decoded on the stack.</summary>
+    static bool TryFeaturizeUtf8(Featurizer featurizer, int input, ReadOnlySpan<byte> utf8, out float value)
+    {
+        Span<char> text = stackalloc char[MaxStackText];
+        var length = Encoding.UTF8.GetChars(utf8, text);
         return featurizer.TryFeaturize(input, text[..length], out value);
     }
 
