@@ -8,41 +8,45 @@ namespace MlopsBuild.Learning.Trees;
 
 /// <summary>
 /// Trees flattened for scoring: every node of every tree in one array of <see cref="ScoringNode"/>s, breadth first, a
-/// node's two children neighbours (the right child right after the left), and a leaf a node that steps to itself. A
-/// step is then "next = Left + (goes left ? 0 : 16 bytes)" with no branch on the data, and eight walks advance in
-/// lockstep (<see cref="WalkEight{TSplits}"/>: eight rows through one tree, or one row through eight trees), so the
-/// processor overlaps eight chains of dependent loads instead of waiting on one. Values are compared as
+/// node's two children neighbours (the right child right after the left). A step is "next = Left + (goes right ? 16
+/// bytes : 0)" with no branch on the data, and eight walks (lanes) advance together, so the processor overlaps eight
+/// chains of dependent loads instead of waiting on one.
+/// A lane walks a sequence of trees without stopping: each leaf is a copy of the root of the lane's next tree (or of
+/// the parking node after its last), so a lane that reaches a leaf goes on with its next tree at once instead of
+/// waiting for the other lanes' deeper walks (trees grown leaf-wise are lopsided). Every node writes its offset to its
+/// tree's slot as the lane passes it, so a tree's slot ends up holding its leaf. A lane that is done steps to the
+/// parking node, which steps to itself. Trees with no split are not walked: their one leaf is known.
+/// Two arrays hold the same nodes and differ only in the copies at the leaves and the slots: <see cref="everyTree"/>
+/// (lane i walks row i through every tree; rows are scored eight at a time) and <see cref="everyEighthTree"/> (lane i
+/// walks one row through the trees i, i + 8, … of those with a split; a row scored alone). Values are compared as
 /// <see cref="OrderedKey"/>s in a <see cref="RowGroup"/>. Each walk takes the path <see cref="RegressionTree.GoesLeft"/>
-/// takes and leaf values are added in tree order, so the scores are the ones <see cref="TreeEnsemble"/> defines, bit
-/// for bit.
+/// takes, and leaf values are added in tree order once the walk is over, so the scores are the ones
+/// <see cref="TreeEnsemble"/> defines, bit for bit.
 /// </summary>
 internal sealed class CompiledForest
 {
     const int Lanes = RowGroup.Lanes;
 
-    /// <summary>Rows scored together: each tree walks all of them while its nodes are in the first-level cache.</summary>
-    const int BlockRows = 64;
+    /// <summary>Row groups up to this size (in keys), and leaf slots up to this many, are kept on the stack.</summary>
+    const int StackInts = 4096;
 
-    /// <summary>Row groups up to this size (in keys) are kept on the stack.</summary>
-    const int StackKeys = 4096;
-
-    readonly ScoringNode[] nodes;
-    /// <summary>Per node: the leaf value (0 for internal nodes).</summary>
+    /// <summary>Leaves are copies of the next tree's root; a tree's slot for lane i is at tree × <see cref="Lanes"/> + i.</summary>
+    readonly ScoringNode[] everyTree;
+    readonly CategorySplits everyTreeCategories;
+    /// <summary>Leaves are copies of the root <see cref="Lanes"/> trees on (among trees with a split); a tree's slot is at its index, whichever lane walks it.</summary>
+    readonly ScoringNode[] everyEighthTree;
+    readonly CategorySplits everyEighthTreeCategories;
+    /// <summary>Per node: the leaf value (0 for internal nodes and roots).</summary>
     readonly double[] values;
-    /// <summary>
-    /// Per tree: its root's byte offset, then a leaf of its own's, up to a multiple of <see cref="Lanes"/> trees (walks
-    /// that score nothing, so that one row always walks eight trees).
-    /// </summary>
-    readonly int[] roots;
+    /// <summary>Where each lane starts when one row walks <see cref="everyEighthTree"/>.</summary>
+    readonly int[] aloneStarts;
+    /// <summary>Where every lane starts when rows walk <see cref="everyTree"/>: the first tree with a split's root.</summary>
+    readonly int rowStart;
+    /// <summary>Trees with no split, and their leaf's offset, which no walk writes: their slots are filled before.</summary>
+    readonly (int Tree, int Leaf)[] unsplit;
+    /// <summary>The byte offset of the node a lane with no tree left steps to forever.</summary>
+    readonly int park;
     readonly int treeCount;
-    /// <summary>Per tree (as <see cref="roots"/>): how many steps down its deepest leaf is.</summary>
-    readonly int[] depths;
-    /// <summary>Per tree (as <see cref="roots"/>): how many steps down its nearest leaf is; no walk ends sooner, so none is checked for it.</summary>
-    readonly int[] stepsToFirstLeaf;
-    /// <summary>Per eight trees (as one row walks them): the most of their <see cref="depths"/>, the least of their <see cref="stepsToFirstLeaf"/>.</summary>
-    readonly int[] groupDepths;
-    readonly int[] groupStepsToFirstLeaf;
-    readonly uint[] categoryBits;
     readonly int featureCount;
     /// <summary>Whether any node is categorical: if none, every step takes the numeric rule without asking.</summary>
     readonly bool hasCategorical;
@@ -51,22 +55,23 @@ internal sealed class CompiledForest
     public CompiledForest(IReadOnlyList<RegressionTree> trees, int featureCount)
     {
         this.featureCount = featureCount;
-        var nodeList = new List<ScoringNode>();
-        var valueList = new List<double>();
-        var bits = new List<uint>();
         treeCount = trees.Count;
-        var paddedCount = (trees.Count + Lanes - 1) / Lanes * Lanes;
-        roots = new int[paddedCount];
-        depths = new int[paddedCount];
-        stepsToFirstLeaf = new int[paddedCount];
+        var nodes = new List<ScoringNode>();
+        var kinds = new List<int>();
+        var valueList = new List<double>();
+        var words = new List<uint>();
+        var treeOf = new List<int>();
+        var leaves = new List<int>(); // of trees with a split
+        var roots = new int[trees.Count];
+        var unsplitList = new List<(int, int)>();
         for (var t = 0; t < trees.Count; t++)
         {
             var tree = trees[t];
-            roots[t] = nodeList.Count * ScoringNode.Size;
-            stepsToFirstLeaf[t] = int.MaxValue;
+            roots[t] = nodes.Count * ScoringNode.Size;
+            if (tree.NodeCount == 0) unsplitList.Add((t, roots[t]));
             // Breadth first: each node, once placed, gets its children placed as a pair at the end of the list.
             var queue = new Queue<(int Child, int Slot, int Depth)>();
-            queue.Enqueue((tree.NodeCount == 0 ? ~0 : 0, Add(nodeList, valueList), 0));
+            queue.Enqueue((tree.NodeCount == 0 ? ~0 : 0, Add(), 0));
             while (queue.TryDequeue(out var item))
             {
                 var (child, slot, depth) = item;
@@ -74,201 +79,212 @@ internal sealed class CompiledForest
                     throw new ArgumentException($"Tree {t}'s child references form a cycle.", nameof(trees));
                 if (child < 0)
                 {
-                    nodeList[slot] = Leaf(slot);
                     valueList[slot] = tree.LeafValue[~child];
-                    depths[t] = Math.Max(depths[t], depth);
-                    stepsToFirstLeaf[t] = Math.Min(stepsToFirstLeaf[t], depth);
+                    if (tree.NodeCount > 0) leaves.Add(slot);
                     continue;
                 }
                 var feature = tree.Feature[child];
                 if (feature < 0 || feature >= featureCount)
                     throw new ArgumentException($"Tree {t} splits on feature {feature}, but the model has {featureCount}.", nameof(trees));
-                var words = tree.CategoryLength[child];
-                if (words == 0 && float.IsNaN(tree.Threshold[child]))
+                var setWords = tree.CategoryLength[child];
+                if (setWords == 0 && float.IsNaN(tree.Threshold[child]))
                     throw new ArgumentException($"Tree {t} has a NaN threshold.", nameof(trees));
-                var left = Add(nodeList, valueList);
-                Add(nodeList, valueList);
-                nodeList[slot] = new ScoringNode
+                var left = Add();
+                Add();
+                var defaultLeft = tree.DefaultLeft[child];
+                // A categorical node reads the first copy and handles a missing value itself.
+                nodes[slot] = new ScoringNode
                 {
-                    KeyOffset = feature * Lanes,
-                    Threshold = words == 0 ? OrderedKey.Of(tree.Threshold[child]) : bits.Count,
+                    KeyOffset = RowGroup.KeyOffset(feature, defaultLeft && setWords == 0),
+                    Threshold = setWords == 0 ? OrderedKey.Of(tree.Threshold[child]) : words.Count,
                     Left = left * ScoringNode.Size,
-                    Flags = (tree.DefaultLeft[child] ? ScoringNode.DefaultLeftFlag : 0) | (words > 0 ? ScoringNode.CategoricalFlag | words : 0),
                 };
-                if (words > 0)
+                if (setWords > 0)
                 {
                     hasCategorical = true;
-                    bits.AddRange(tree.CategoryBits.AsSpan(tree.CategoryStart[child], words));
+                    kinds[slot] = setWords | (defaultLeft ? CategorySplits.DefaultLeftFlag : 0);
+                    words.AddRange(tree.CategoryBits.AsSpan(tree.CategoryStart[child], setWords));
                 }
                 queue.Enqueue((tree.Left[child], left, depth + 1));
                 queue.Enqueue((tree.Right[child], left + 1, depth + 1));
             }
+
+            int Add()
+            {
+                nodes.Add(default);
+                kinds.Add(0);
+                valueList.Add(0);
+                treeOf.Add(t);
+                return nodes.Count - 1;
+            }
         }
-        if (paddedCount > trees.Count)
-        {
-            var slot = Add(nodeList, valueList);
-            nodeList[slot] = Leaf(slot);
-            roots.AsSpan(trees.Count).Fill(slot * ScoringNode.Size);
-        }
-        nodes = nodeList.ToArray();
+        var parkSlot = nodes.Count;
+        park = parkSlot * ScoringNode.Size;
+        nodes.Add(new ScoringNode { Threshold = OrderedKey.Missing, Left = park });
+        kinds.Add(0);
+        valueList.Add(0);
         values = valueList.ToArray();
-        categoryBits = bits.ToArray();
-        groupDepths = new int[paddedCount / Lanes];
-        groupStepsToFirstLeaf = new int[paddedCount / Lanes];
-        for (var g = 0; g < groupDepths.Length; g++)
+        unsplit = unsplitList.ToArray();
+
+        var split = Enumerable.Range(0, trees.Count).Where(t => trees[t].NodeCount > 0).ToArray();
+        var categoryWords = words.ToArray();
+        // Rows: lane i's slot of tree t is at t × Lanes + i, and a leaf leads to the next tree with a split.
+        var nextInRow = new int[trees.Count];
+        for (var i = 0; i < split.Length; i++) nextInRow[split[i]] = i + 1 < split.Length ? roots[split[i + 1]] : park;
+        (everyTree, var rowKinds) = Link(nodes, kinds, treeOf, leaves, t => t * Lanes * sizeof(int), nextInRow, trees.Count * Lanes * sizeof(int));
+        everyTreeCategories = new CategorySplits(rowKinds, categoryWords);
+        rowStart = split.Length > 0 ? roots[split[0]] : park;
+        // One row: the lane that walks tree t is its position among trees with a split, mod Lanes; its slot is at t.
+        var nextAlone = new int[trees.Count];
+        var slotAlone = new int[trees.Count];
+        for (var i = 0; i < split.Length; i++)
         {
-            groupDepths[g] = depths.AsSpan(g * Lanes, Lanes).ToArray().Max();
-            groupStepsToFirstLeaf[g] = stepsToFirstLeaf.AsSpan(g * Lanes, Lanes).ToArray().Min();
+            nextAlone[split[i]] = i + Lanes < split.Length ? roots[split[i + Lanes]] : park;
+            slotAlone[split[i]] = (split[i] - i % Lanes) * sizeof(int);
         }
+        (everyEighthTree, var aloneKinds) = Link(nodes, kinds, treeOf, leaves, t => slotAlone[t], nextAlone, trees.Count * sizeof(int));
+        everyEighthTreeCategories = new CategorySplits(aloneKinds, categoryWords);
+        aloneStarts = Enumerable.Range(0, Lanes).Select(i => i < split.Length ? roots[split[i]] : park).ToArray();
     }
 
-    static int Add(List<ScoringNode> nodes, List<double> values)
+    /// <summary>
+    /// The nodes as lanes walk them: each records into its tree's slot (<paramref name="record"/>: bytes from the
+    /// lane's first slot), each leaf is a copy of the node <paramref name="next"/> says for its tree but records as a
+    /// node of its own tree, and the parking node records at <paramref name="parkRecord"/>.
+    /// </summary>
+    static (ScoringNode[] Nodes, int[] Kinds) Link(
+        List<ScoringNode> nodes, List<int> kinds, List<int> treeOf, List<int> leaves, Func<int, int> record, int[] next, int parkRecord)
     {
-        nodes.Add(default);
-        values.Add(0);
-        return nodes.Count - 1;
+        var linked = nodes.ToArray();
+        var linkedKinds = kinds.ToArray();
+        for (var i = 0; i < treeOf.Count; i++) linked[i].Record = record(treeOf[i]);
+        linked[^1].Record = parkRecord;
+        foreach (var leaf in leaves)
+        {
+            var tree = treeOf[leaf];
+            var target = next[tree] / ScoringNode.Size;
+            linked[leaf] = linked[target] with { Record = record(tree) };
+            linkedKinds[leaf] = linkedKinds[target];
+        }
+        return (linked, linkedKinds);
     }
-
-    static ScoringNode Leaf(int slot) =>
-        new() { Threshold = OrderedKey.Missing, Left = slot * ScoringNode.Size, Flags = ScoringNode.LeafFlag };
 
     /// <summary>Adds tree t's leaf value to scores[t mod scores.Length], tree after tree.</summary>
+    [SkipLocalsInit] // every key and slot read is written first
     public void AddScores(ReadOnlySpan<float> features, Span<double> scores)
     {
         if (features.Length < featureCount)
             throw new ArgumentException($"{features.Length} features given, the model reads {featureCount}.", nameof(features));
-        int[]? rented = null;
-        var size = Math.Max(featureCount, 1) * Lanes;
-        var group = size <= StackKeys ? stackalloc int[size] : (rented = ArrayPool<int>.Shared.Rent(size)).AsSpan(0, size);
+        int[]? rentedGroup = null, rentedSlots = null;
+        var size = RowGroup.Size(Math.Max(featureCount, 1));
+        var group = size <= StackInts ? stackalloc int[size] : (rentedGroup = ArrayPool<int>.Shared.Rent(size)).AsSpan(0, size);
+        // One slot per tree, then one per lane for the parking node.
+        var slotCount = treeCount + Lanes;
+        var slots = slotCount <= StackInts ? stackalloc int[slotCount] : (rentedSlots = ArrayPool<int>.Shared.Rent(slotCount)).AsSpan(0, slotCount);
         try
         {
-            var missing = RowGroup.WriteRow(features[..featureCount], group);
-            if (hasCategorical) AddScores<AnySplits>(group, scores);
-            else if (missing) AddScores<NumericSplits>(group, scores);
-            else AddScores<NumericSplitsNoneMissing>(group, scores);
+            RowGroup.WriteRow(features[..featureCount], group);
+            foreach (var (tree, leaf) in unsplit) slots[tree] = leaf;
+            if (hasCategorical) Walk<AnySplits>(everyEighthTree, everyEighthTreeCategories, aloneStarts, group, slots);
+            else Walk<NumericSplits>(everyEighthTree, everyEighthTreeCategories, aloneStarts, group, slots);
+            AddLeafValues(slots, 1, scores);
         }
         finally
         {
-            if (rented is not null) ArrayPool<int>.Shared.Return(rented);
-        }
-    }
-
-    /// <param name="group">One row in every lane.</param>
-    void AddScores<TSplits>(Span<int> group, Span<double> scores) where TSplits : struct, ISplitRule
-    {
-        Span<int> walks = stackalloc int[Lanes];
-        var scoreCount = scores.Length;
-        var k = 0;
-        for (var first = 0; first < roots.Length; first += Lanes)
-        {
-            roots.AsSpan(first, Lanes).CopyTo(walks);
-            WalkEight<TSplits>(walks, group, groupDepths[first / Lanes], groupStepsToFirstLeaf[first / Lanes]);
-            var trees = Math.Min(Lanes, treeCount - first);
-            for (var lane = 0; lane < trees; lane++)
-            {
-                scores[k] += ValueAt(walks[lane]);
-                if (++k == scoreCount) k = 0;
-            }
+            if (rentedGroup is not null) ArrayPool<int>.Shared.Return(rentedGroup);
+            if (rentedSlots is not null) ArrayPool<int>.Shared.Return(rentedSlots);
         }
     }
 
     /// <summary>
     /// Adds every tree's leaf values to the scores of rows [start, start + count) of the matrix (row-major, scoreCount
-    /// per row): a block of rows at a time, tree by tree, eight rows walking the tree at once.
+    /// per row): eight rows at a time, each walking every tree in its own lane.
     /// </summary>
+    [SkipLocalsInit] // every key and slot read is written first
     public void AddScores(FeatureMatrix matrix, int start, int count, Span<double> scores, int scoreCount)
     {
         if (matrix.FeatureCount < featureCount)
             throw new ArgumentException($"The matrix has {matrix.FeatureCount} features, the model reads {featureCount}.", nameof(matrix));
-        int[]? rented = null;
-        var groupSize = Math.Max(featureCount, 1) * Lanes;
-        var size = groupSize * (BlockRows / Lanes);
-        var block = size <= StackKeys ? stackalloc int[size] : (rented = ArrayPool<int>.Shared.Rent(size)).AsSpan(0, size);
+        int[]? rentedGroup = null, rentedSlots = null;
+        var size = RowGroup.Size(Math.Max(featureCount, 1));
+        var group = size <= StackInts ? stackalloc int[size] : (rentedGroup = ArrayPool<int>.Shared.Rent(size)).AsSpan(0, size);
+        // Per tree, then for the parking node: a slot per lane.
+        var slotCount = (treeCount + 1) * Lanes;
+        var slots = slotCount <= StackInts ? stackalloc int[slotCount] : (rentedSlots = ArrayPool<int>.Shared.Rent(slotCount)).AsSpan(0, slotCount);
+        Span<int> starts = stackalloc int[Lanes];
         try
         {
-            for (var from = 0; from < count; from += BlockRows)
+            foreach (var (tree, leaf) in unsplit) slots.Slice(tree * Lanes, Lanes).Fill(leaf);
+            for (var first = 0; first < count; first += Lanes)
             {
-                var rows = Math.Min(BlockRows, count - from);
-                var missing = false;
-                for (var first = 0; first < rows; first += Lanes)
-                    missing |= RowGroup.WriteRows(matrix, featureCount, start + from + first, Math.Min(Lanes, rows - first), block.Slice(first / Lanes * groupSize, groupSize));
-                var blockScores = scores.Slice(from * scoreCount, rows * scoreCount);
-                var groups = block[..((rows + Lanes - 1) / Lanes * groupSize)];
-                if (hasCategorical) AddBlockScores<AnySplits>(groups, groupSize, rows, blockScores, scoreCount);
-                else if (missing) AddBlockScores<NumericSplits>(groups, groupSize, rows, blockScores, scoreCount);
-                else AddBlockScores<NumericSplitsNoneMissing>(groups, groupSize, rows, blockScores, scoreCount);
+                var rows = Math.Min(Lanes, count - first);
+                RowGroup.WriteRows(matrix, featureCount, start + first, rows, group);
+                for (var lane = 0; lane < Lanes; lane++) starts[lane] = lane < rows ? rowStart : park;
+                if (hasCategorical) Walk<AnySplits>(everyTree, everyTreeCategories, starts, group, slots);
+                else Walk<NumericSplits>(everyTree, everyTreeCategories, starts, group, slots);
+                for (var lane = 0; lane < rows; lane++)
+                    AddLeafValues(slots[lane..], Lanes, scores.Slice((first + lane) * scoreCount, scoreCount));
             }
         }
         finally
         {
-            if (rented is not null) ArrayPool<int>.Shared.Return(rented);
+            if (rentedGroup is not null) ArrayPool<int>.Shared.Return(rentedGroup);
+            if (rentedSlots is not null) ArrayPool<int>.Shared.Return(rentedSlots);
         }
     }
-
-    /// <param name="groups">The rows' <see cref="RowGroup"/>s, one after another.</param>
-    void AddBlockScores<TSplits>(Span<int> groups, int groupSize, int rows, Span<double> scores, int scoreCount) where TSplits : struct, ISplitRule
-    {
-        Span<int> walks = stackalloc int[Lanes];
-        for (var t = 0; t < treeCount; t++)
-        {
-            var k = t % scoreCount;
-            for (var first = 0; first < rows; first += Lanes)
-            {
-                Vector256.Create(roots[t]).CopyTo(walks);
-                WalkEight<TSplits>(walks, groups.Slice(first / Lanes * groupSize, groupSize), depths[t], stepsToFirstLeaf[t]);
-                var lanes = Math.Min(Lanes, rows - first);
-                for (var lane = 0; lane < lanes; lane++) scores[(first + lane) * scoreCount + k] += ValueAt(walks[lane]);
-            }
-        }
-    }
-
-    double ValueAt(int node) => values[(uint)node / ScoringNode.Size];
 
     /// <summary>
-    /// Walks eight nodes (<paramref name="walks"/>, byte offsets), lane i reading lane i of <paramref name="group"/>,
-    /// down <paramref name="steps"/> levels; stops early once all eight are at leaves, which is checked after
-    /// <paramref name="stepsToFirstLeaf"/> steps only (leaf-wise trees are lopsided: most walks end well before the
-    /// deepest leaf).
+    /// Adds the value of tree t's leaf (its offset at slots[t × <paramref name="stride"/>]) to scores[t mod
+    /// scores.Length], score by score in tree order: each score's sum is kept in a register, since adding into memory
+    /// waits for the store of the previous sum each time.
+    /// </summary>
+    void AddLeafValues(ReadOnlySpan<int> slots, int stride, Span<double> scores)
+    {
+        for (var k = 0; k < scores.Length; k++)
+        {
+            var sum = scores[k];
+            for (var t = k; t < treeCount; t += scores.Length) sum += values[(uint)slots[t * stride] / ScoringNode.Size];
+            scores[k] = sum;
+        }
+    }
+
+    /// <summary>
+    /// Walks eight lanes from <paramref name="starts"/> (byte offsets in <paramref name="nodes"/>) until all are parked,
+    /// lane i reading lane i of <paramref name="group"/> and writing to <paramref name="slots"/> from slot i on.
     /// </summary>
     /// <param name="group">A <see cref="RowGroup"/> of the model's features (no node reads past them: checked at construction).</param>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    void WalkEight<TSplits>(Span<int> walks, Span<int> group, int steps, int stepsToFirstLeaf) where TSplits : struct, ISplitRule
+    /// <param name="slots">As many as the nodes' records reach (see <see cref="everyTree"/> and <see cref="everyEighthTree"/>).</param>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    void Walk<TSplits>(ScoringNode[] nodes, CategorySplits categories, ReadOnlySpan<int> starts, Span<int> group, Span<int> slots)
+        where TSplits : struct, ISplitRule
     {
         ref var first = ref Unsafe.As<ScoringNode, byte>(ref MemoryMarshal.GetArrayDataReference(nodes));
         ref var keys = ref MemoryMarshal.GetReference(group);
-        var bits = categoryBits;
-        int a = walks[0], b = walks[1], c = walks[2], d = walks[3], e = walks[4], f = walks[5], g = walks[6], h = walks[7];
-        for (var step = 0; step < steps; step++)
+        ref var slot = ref MemoryMarshal.GetReference(slots);
+        var parked = park;
+        int a = starts[0], b = starts[1], c = starts[2], d = starts[3], e = starts[4], f = starts[5], g = starts[6], h = starts[7];
+        while (((a ^ parked) | (b ^ parked) | (c ^ parked) | (d ^ parked) | (e ^ parked) | (f ^ parked) | (g ^ parked) | (h ^ parked)) != 0)
         {
-            if (step >= stepsToFirstLeaf && AllLeaves(ref first, a, b, c, d, e, f, g, h)) break;
-            a = Step<TSplits>(ref first, a, ref keys, bits);
-            b = Step<TSplits>(ref first, b, ref Unsafe.Add(ref keys, 1), bits);
-            c = Step<TSplits>(ref first, c, ref Unsafe.Add(ref keys, 2), bits);
-            d = Step<TSplits>(ref first, d, ref Unsafe.Add(ref keys, 3), bits);
-            e = Step<TSplits>(ref first, e, ref Unsafe.Add(ref keys, 4), bits);
-            f = Step<TSplits>(ref first, f, ref Unsafe.Add(ref keys, 5), bits);
-            g = Step<TSplits>(ref first, g, ref Unsafe.Add(ref keys, 6), bits);
-            h = Step<TSplits>(ref first, h, ref Unsafe.Add(ref keys, 7), bits);
+            a = Step<TSplits>(ref first, a, ref keys, ref slot, categories);
+            b = Step<TSplits>(ref first, b, ref Unsafe.Add(ref keys, 1), ref Unsafe.Add(ref slot, 1), categories);
+            c = Step<TSplits>(ref first, c, ref Unsafe.Add(ref keys, 2), ref Unsafe.Add(ref slot, 2), categories);
+            d = Step<TSplits>(ref first, d, ref Unsafe.Add(ref keys, 3), ref Unsafe.Add(ref slot, 3), categories);
+            e = Step<TSplits>(ref first, e, ref Unsafe.Add(ref keys, 4), ref Unsafe.Add(ref slot, 4), categories);
+            f = Step<TSplits>(ref first, f, ref Unsafe.Add(ref keys, 5), ref Unsafe.Add(ref slot, 5), categories);
+            g = Step<TSplits>(ref first, g, ref Unsafe.Add(ref keys, 6), ref Unsafe.Add(ref slot, 6), categories);
+            h = Step<TSplits>(ref first, h, ref Unsafe.Add(ref keys, 7), ref Unsafe.Add(ref slot, 7), categories);
         }
-        (walks[0], walks[1], walks[2], walks[3], walks[4], walks[5], walks[6], walks[7]) = (a, b, c, d, e, f, g, h);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static bool AllLeaves(ref byte nodes, int a, int b, int c, int d, int e, int f, int g, int h) =>
-        (Node(ref nodes, a).Flags & Node(ref nodes, b).Flags & Node(ref nodes, c).Flags & Node(ref nodes, d).Flags
-         & Node(ref nodes, e).Flags & Node(ref nodes, f).Flags & Node(ref nodes, g).Flags & Node(ref nodes, h).Flags
-         & ScoringNode.LeafFlag) != 0;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static ref ScoringNode Node(ref byte nodes, int offset) => ref Unsafe.As<byte, ScoringNode>(ref Unsafe.AddByteOffset(ref nodes, (uint)offset));
-
-    /// <summary>One step down from the node at byte offset <paramref name="offset"/> (a leaf steps to itself).</summary>
+    /// <summary>One step on from the node at byte offset <paramref name="offset"/>, writing the offset to the node's slot.</summary>
     /// <param name="lane">The lane's key of feature 0 in its row group.</param>
+    /// <param name="laneSlot">The lane's first slot.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static int Step<TSplits>(ref byte nodes, int offset, ref int lane, uint[] categoryBits) where TSplits : struct, ISplitRule
+    static int Step<TSplits>(ref byte nodes, int offset, ref int lane, ref int laneSlot, CategorySplits categories) where TSplits : struct, ISplitRule
     {
-        ref var node = ref Node(ref nodes, offset);
+        ref var node = ref Unsafe.As<byte, ScoringNode>(ref Unsafe.AddByteOffset(ref nodes, (uint)offset));
+        Unsafe.AddByteOffset(ref laneSlot, (uint)node.Record) = offset;
         var key = Unsafe.Add(ref lane, (uint)node.KeyOffset);
-        return node.Left + TSplits.GoesRight(ref node, key, categoryBits) * ScoringNode.Size;
+        return node.Left + TSplits.GoesRight(ref node, offset, key, categories) * ScoringNode.Size;
     }
 }

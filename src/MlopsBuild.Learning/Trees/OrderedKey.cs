@@ -3,11 +3,15 @@ namespace MlopsBuild.Learning.Trees;
 /// <summary>
 /// Feature values as integers in the same order, so that scoring compares integers (which the processor does sooner
 /// than floats): key(a) ≤ key(b) exactly when a ≤ b for any two numbers, −0 and +0 included (both key 0). A missing
-/// value (NaN) keys <see cref="Missing"/>, above every number's.
+/// value (NaN) keys <see cref="Missing"/>, above every number's, or <see cref="MissingGoingLeft"/>, below every
+/// number's, where it must go left at every threshold.
 /// </summary>
 internal static class OrderedKey
 {
     public const int Missing = int.MaxValue;
+
+    /// <summary>Below every number's key (−∞'s is 0x807FFFFF), so "key ≤ threshold" holds at every threshold.</summary>
+    public const int MissingGoingLeft = int.MinValue;
 
     public static int Of(float value)
     {
@@ -18,6 +22,6 @@ internal static class OrderedKey
         return bits ^ ((bits >> 31) & int.MaxValue);
     }
 
-    /// <summary>The value a key stands for (a NaN for <see cref="Missing"/>).</summary>
+    /// <summary>The value a key stands for (a NaN for <see cref="Missing"/> and <see cref="MissingGoingLeft"/>).</summary>
     public static float ValueOf(int key) => BitConverter.Int32BitsToSingle(key ^ ((key >> 31) & int.MaxValue));
 }

@@ -4,46 +4,51 @@ using MlopsBuild.Learning.Features;
 namespace MlopsBuild.Learning.Trees;
 
 /// <summary>
-/// Rows as <see cref="CompiledForest"/> walks them: <see cref="Lanes"/> rows, feature after feature, the rows' keys of
-/// a feature side by side (row i's feature f at f × Lanes + i, as an <see cref="OrderedKey"/>). A row scored alone is
-/// written into every lane, so that eight trees walk it with the code that walks eight rows through one tree.
+/// Rows as <see cref="CompiledForest"/> walks them: <see cref="Lanes"/> rows, feature after feature, each feature twice
+/// (a missing value keyed <see cref="OrderedKey.Missing"/>, then <see cref="OrderedKey.MissingGoingLeft"/>), the rows'
+/// keys side by side. A node whose missing values go left reads the second copy, so that "key &gt; threshold" is its
+/// whole rule, missing values included. A row scored alone is written into every lane.
 /// </summary>
 internal static class RowGroup
 {
     public const int Lanes = 8;
 
-    /// <summary>Writes <paramref name="row"/> into every lane of <paramref name="group"/>; true when a value is missing.</summary>
-    public static bool WriteRow(ReadOnlySpan<float> row, Span<int> group)
+    /// <summary>Keys in a row group of <paramref name="features"/> features.</summary>
+    public static int Size(int features) => features * 2 * Lanes;
+
+    /// <summary>Where lane 0's key of <paramref name="feature"/> is, in the copy a node with <paramref name="defaultLeft"/> reads.</summary>
+    public static int KeyOffset(int feature, bool defaultLeft) => (feature * 2 + (defaultLeft ? 1 : 0)) * Lanes;
+
+    /// <summary>Writes <paramref name="row"/> into every lane of <paramref name="group"/>.</summary>
+    public static void WriteRow(ReadOnlySpan<float> row, Span<int> group)
     {
-        var missing = false;
         for (var f = 0; f < row.Length; f++)
         {
             var key = OrderedKey.Of(row[f]);
-            missing |= key == OrderedKey.Missing;
-            Vector256.Create(key).CopyTo(group.Slice(f * Lanes, Lanes));
+            Vector256.Create(key).CopyTo(group.Slice(KeyOffset(f, false), Lanes));
+            Vector256.Create(key == OrderedKey.Missing ? OrderedKey.MissingGoingLeft : key).CopyTo(group.Slice(KeyOffset(f, true), Lanes));
         }
-        return missing;
     }
 
     /// <summary>
     /// Writes rows [<paramref name="start"/>, start + count) of the matrix's first <paramref name="features"/> columns
-    /// (count ≤ <see cref="Lanes"/>; lanes past count get key 0); true when a value is missing.
+    /// (count ≤ <see cref="Lanes"/>; lanes past count get key 0).
     /// </summary>
-    public static bool WriteRows(FeatureMatrix matrix, int features, int start, int count, Span<int> group)
+    public static void WriteRows(FeatureMatrix matrix, int features, int start, int count, Span<int> group)
     {
-        var missing = false;
         for (var f = 0; f < features; f++)
         {
             var column = matrix.Columns[f].AsSpan(start, count);
-            var lanes = group.Slice(f * Lanes, Lanes);
+            var right = group.Slice(KeyOffset(f, false), Lanes);
+            var left = group.Slice(KeyOffset(f, true), Lanes);
             for (var i = 0; i < column.Length; i++)
             {
                 var key = OrderedKey.Of(column[i]);
-                missing |= key == OrderedKey.Missing;
-                lanes[i] = key;
+                right[i] = key;
+                left[i] = key == OrderedKey.Missing ? OrderedKey.MissingGoingLeft : key;
             }
-            lanes[count..].Clear();
+            right[count..].Clear();
+            left[count..].Clear();
         }
-        return missing;
     }
 }

@@ -3,20 +3,16 @@ using System.Runtime.InteropServices;
 namespace MlopsBuild.Learning.Trees;
 
 /// <summary>
-/// A node of <see cref="CompiledForest"/>, 16 bytes. A leaf is a node that steps to itself whatever the value: its
-/// threshold is <see cref="OrderedKey.Missing"/>, which every key is at most, and its left child is itself.
+/// A node of <see cref="CompiledForest"/>, 16 bytes. A walk at this node writes the node's byte offset to
+/// <see cref="Record"/>, reads the key at <see cref="KeyOffset"/> and steps to <see cref="Left"/>, or to the node after
+/// it when the key goes right.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 internal struct ScoringNode
 {
     public const int Size = 16;
-    public const int LeafFlag = 1 << 31;
-    public const int DefaultLeftFlag = 1 << 30;
-    public const int CategoricalFlag = 1 << 29;
-    /// <summary>Categorical nodes: the bits of <see cref="Flags"/> that hold how many words the category set has.</summary>
-    public const int WordCountMask = CategoricalFlag - 1;
 
-    /// <summary>Where the node's feature is in a row group: the feature index × <see cref="RowGroup.Lanes"/>.</summary>
+    /// <summary>Where the node's feature is in a row group (<see cref="RowGroup.KeyOffset"/>).</summary>
     public int KeyOffset;
 
     /// <summary>
@@ -28,6 +24,9 @@ internal struct ScoringNode
     /// <summary>The left child's byte offset in the node array; the right child is the next node.</summary>
     public int Left;
 
-    /// <summary><see cref="LeafFlag"/>, <see cref="DefaultLeftFlag"/>, <see cref="CategoricalFlag"/> and the category set's word count.</summary>
-    public int Flags;
+    /// <summary>
+    /// Where the walk writes the node's byte offset, in bytes from its lane's first slot: the slot of the node's tree,
+    /// which a walk leaves holding the tree's leaf, since that is the tree's last node it visits.
+    /// </summary>
+    public int Record;
 }

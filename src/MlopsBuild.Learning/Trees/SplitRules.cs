@@ -1,51 +1,60 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace MlopsBuild.Learning.Trees;
 
 /// <summary>
 /// Which way a feature's key goes at a node, as <see cref="RegressionTree.GoesLeft"/> says for its value: 1 for right,
-/// 0 for left. A type per kind of forest and rows, so that the walk is compiled for each and the common one asks
-/// nothing it need not. The answers are computed as numbers, not branched on: the JIT keeps a comparison it can see
-/// as a branch, which the data mispredicts half the time.
+/// 0 for left. A type per kind of forest, so that the walk is compiled for each and the common one asks nothing it need
+/// not. The answers are computed as numbers, not branched on: the JIT keeps a comparison it can see as a branch, which
+/// the data mispredicts half the time.
 /// </summary>
 internal interface ISplitRule
 {
-    static abstract int GoesRight(ref ScoringNode node, int key, uint[] categoryBits);
+    /// <param name="offset">The node's byte offset, which finds its entry in <paramref name="categories"/>.</param>
+    static abstract int GoesRight(ref ScoringNode node, int offset, int key, CategorySplits categories);
 }
 
-/// <summary>No categorical split, no missing value: right when key &gt; threshold.</summary>
-internal struct NumericSplitsNoneMissing : ISplitRule
-{
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int GoesRight(ref ScoringNode node, int key, uint[] categoryBits) => Bit(key > node.Threshold);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static int Bit(bool value) => Unsafe.BitCast<bool, byte>(value);
-}
-
-/// <summary>No categorical split: right when key &gt; threshold, except a missing key where missing goes left.</summary>
+/// <summary>No categorical split: right when key &gt; threshold (missing values included: see <see cref="RowGroup"/>).</summary>
 internal struct NumericSplits : ISplitRule
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int GoesRight(ref ScoringNode node, int key, uint[] categoryBits) =>
-        NumericSplitsNoneMissing.GoesRight(ref node, key, categoryBits)
-        & ~(NumericSplitsNoneMissing.Bit(key == OrderedKey.Missing) & (node.Flags >> 30));
+    public static int GoesRight(ref ScoringNode node, int offset, int key, CategorySplits categories) => Unsafe.BitCast<bool, byte>(key > node.Threshold);
 }
 
 /// <summary>Any split: a categorical node looks the category up in its set; an unseen category goes as a missing one.</summary>
 internal struct AnySplits : ISplitRule
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int GoesRight(ref ScoringNode node, int key, uint[] categoryBits) =>
-        (node.Flags & ScoringNode.CategoricalFlag) == 0 ? NumericSplits.GoesRight(ref node, key, categoryBits) : CategoryGoesRight(ref node, key, categoryBits);
-
-    static int CategoryGoesRight(ref ScoringNode node, int key, uint[] categoryBits)
+    public static int GoesRight(ref ScoringNode node, int offset, int key, CategorySplits categories)
     {
-        var defaultRight = (node.Flags & ScoringNode.DefaultLeftFlag) == 0 ? 1 : 0;
+        var kind = categories.KindAt(offset);
+        return kind == 0 ? NumericSplits.GoesRight(ref node, offset, key, categories) : CategoryGoesRight(node.Threshold, kind, key, categories.Words);
+    }
+
+    static int CategoryGoesRight(int start, int kind, int key, uint[] words)
+    {
+        var defaultRight = (kind & CategorySplits.DefaultLeftFlag) == 0 ? 1 : 0;
         var value = OrderedKey.ValueOf(key);
         if (float.IsNaN(value)) return defaultRight;
         var category = (int)value;
-        if ((uint)category >= (uint)((node.Flags & ScoringNode.WordCountMask) * 32)) return defaultRight;
-        return (categoryBits[node.Threshold + (category >> 5)] & (1u << (category & 31))) != 0 ? 0 : 1;
+        if ((uint)category >= (uint)((kind & ~CategorySplits.DefaultLeftFlag) * 32)) return defaultRight;
+        return (words[start + (category >> 5)] & (1u << (category & 31))) != 0 ? 0 : 1;
     }
+}
+
+/// <summary>
+/// The categorical side of a forest's nodes: per node (as the node array), 0 for a numeric node, else the category
+/// set's word count with <see cref="DefaultLeftFlag"/> when missing values go left; and the sets' words.
+/// </summary>
+internal readonly struct CategorySplits(int[] kinds, uint[] words)
+{
+    public const int DefaultLeftFlag = 1 << 30;
+
+    public uint[] Words { get; } = words;
+
+    /// <summary>The kind of the node at byte offset <paramref name="offset"/> (an int per 16-byte node).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int KindAt(int offset) =>
+        Unsafe.AddByteOffset(ref MemoryMarshal.GetArrayDataReference(kinds), (uint)offset / (ScoringNode.Size / sizeof(int)));
 }
