@@ -6,7 +6,9 @@ namespace MlopsBuild.Learning.Tests.Trees;
 /// <summary>
 /// The scoring layout against each tree's own walk (<see cref="RegressionTree.LeafIndex"/>): random lopsided trees
 /// with numeric and categorical splits, rows full of the values that trip comparisons up (missing values, unseen and
-/// odd categories, −0 beside +0, infinities, values equal to thresholds), for every task shape.
+/// odd categories, −0 beside +0, infinities, values equal to thresholds), for every task shape and for tree counts
+/// that leave lanes with no tree, one, several, and uneven numbers of trees. Scores must equal the sum in tree order
+/// bit for bit: the leaf values span six orders of magnitude, so a wrong leaf or another order of additions shows.
 /// </summary>
 public class CompiledForestTests
 {
@@ -17,62 +19,71 @@ public class CompiledForestTests
     static readonly float[] Thresholds = [-1f, -0.5f, -0f, 0f, 0.5f, 1f, 2.5f];
 
     [Theory]
-    [InlineData(LearningTask.BinaryClassification, 1, 13)] // 13 trees: one row walks eight at a time, the last five with padding
+    [InlineData(LearningTask.BinaryClassification, 1, 1)] // one tree: seven lanes have none
+    [InlineData(LearningTask.BinaryClassification, 1, 8)] // one tree per lane
+    [InlineData(LearningTask.BinaryClassification, 1, 13)] // lanes with one tree and with two
     [InlineData(LearningTask.Regression, 1, 40)]
     [InlineData(LearningTask.MulticlassClassification, 3, 21)]
+    [InlineData(LearningTask.MulticlassClassification, 3, 99)]
     public void Row_and_batch_scores_equal_the_sum_of_each_trees_own_walk_bit_for_bit(LearningTask task, int scoreCount, int treeCount)
     {
         var numbers = new Problems.Numbers((ulong)(treeCount * 31 + scoreCount));
+        // Every seventh tree has no split (from the first), the others up to 40 splits in a lopsided shape.
         var trees = Enumerable.Range(0, treeCount).Select(t => RandomTree(numbers, nodes: t % 7 == 0 ? 0 : 1 + numbers.Below(40))).ToArray();
         var baseScores = Enumerable.Range(0, scoreCount).Select(_ => numbers.Normal()).ToArray();
-        var model = new TreeEnsemble(task, Numeric + Categorical, baseScores, trees);
-        var matrix = RandomRows(numbers, 301);
 
-        var start = 5;
-        var count = matrix.RowCount - 12; // neither starts nor ends on a block of rows
-        var batch = new double[count * scoreCount];
-        model.ScoreRows(matrix, start, count, batch);
+        AssertScoresAreTheTreesSum(new TreeEnsemble(task, Numeric + Categorical, baseScores, trees), RandomRows(numbers, 301));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void A_hundred_leaf_wise_trees_of_up_to_64_leaves_score_as_the_trees_do(int scoreCount)
+    {
+        // The shape the goals are set for: lanes walk a dozen trees each, whose depths vary a lot from row to row.
+        var numbers = new Problems.Numbers((ulong)(100 + scoreCount));
+        var trees = Enumerable.Range(0, 99).Select(t => RandomTree(numbers, nodes: 32 + numbers.Below(32), categorical: false)).ToArray();
+        var baseScores = Enumerable.Range(0, scoreCount).Select(_ => numbers.Normal()).ToArray();
+
+        AssertScoresAreTheTreesSum(new TreeEnsemble(LearningTask.Regression, Numeric + Categorical, baseScores, trees), RandomRows(numbers, 500));
+    }
+
+    [Fact]
+    public void The_random_forests_tell_a_changed_order_of_additions_apart()
+    {
+        // Guards the tests above: summing each lane's trees together (0, 8, 16, …, then 1, 9, …) must give other
+        // bits than tree order for many rows, or the bit-for-bit checks could not see such a change.
+        var numbers = new Problems.Numbers(40 * 31 + 1);
+        var trees = Enumerable.Range(0, 40).Select(t => RandomTree(numbers, nodes: t % 7 == 0 ? 0 : 1 + numbers.Below(40))).ToArray();
+        var matrix = RandomRows(numbers, 301);
         var row = new float[matrix.FeatureCount];
-        var single = new double[scoreCount];
-        for (var i = 0; i < count; i++)
+        var differ = 0;
+        for (var i = 0; i < matrix.RowCount; i++)
         {
-            matrix.CopyRow(start + i, row);
-            var expected = (double[])baseScores.Clone();
-            for (var t = 0; t < trees.Length; t++) expected[t % scoreCount] += trees[t].LeafValue[trees[t].LeafIndex(row)];
-            model.Score(row, single);
-            for (var k = 0; k < scoreCount; k++)
-            {
-                Assert.Equal(BitConverter.DoubleToInt64Bits(expected[k]), BitConverter.DoubleToInt64Bits(single[k]));
-                Assert.Equal(BitConverter.DoubleToInt64Bits(expected[k]), BitConverter.DoubleToInt64Bits(batch[i * scoreCount + k]));
-            }
+            matrix.CopyRow(i, row);
+            var leafValues = trees.Select(tree => tree.LeafValue[tree.LeafIndex(row)]).ToArray();
+            var treeOrder = leafValues.Aggregate(0.5, (sum, value) => sum + value);
+            var laneOrder = Enumerable.Range(0, leafValues.Length).OrderBy(t => t % 8).Aggregate(0.5, (sum, t) => sum + leafValues[t]);
+            if (treeOrder != laneOrder) differ++;
         }
+
+        Assert.True(differ > matrix.RowCount / 4, $"{differ} of {matrix.RowCount} rows");
     }
 
     [Fact]
     public void Numeric_forests_score_rows_with_and_without_missing_values_as_the_trees_do()
     {
-        // Without categorical splits, rows (and blocks of rows) without a missing value take a walk of their own.
+        // A missing value goes left or right by the node, through the row group's two copies of each key; rows with
+        // and without gaps share groups of eight here.
         var numbers = new Problems.Numbers(77);
         var trees = Enumerable.Range(0, 30).Select(_ => RandomTree(numbers, nodes: 1 + numbers.Below(60), categorical: false)).ToArray();
         var model = new TreeEnsemble(LearningTask.Regression, Numeric + Categorical, [0.5], trees);
         var matrix = RandomRows(numbers, 200, missingShare: 0);
         var columns = matrix.Columns.Select(c => (float[])c.Clone()).ToArray();
         for (var i = 100; i < 200; i += 9) columns[i % Numeric][i] = float.NaN; // only the second half has gaps
-        matrix = new FeatureMatrix(matrix.Features, columns);
+        for (var f = 0; f < Numeric; f++) columns[f][150] = float.NaN; // and one row misses every number
 
-        var batch = new double[matrix.RowCount];
-        model.ScoreRows(matrix, 0, matrix.RowCount, batch);
-        var row = new float[matrix.FeatureCount];
-        var single = new double[1];
-        for (var i = 0; i < matrix.RowCount; i++)
-        {
-            matrix.CopyRow(i, row);
-            var expected = 0.5;
-            foreach (var tree in trees) expected += tree.LeafValue[tree.LeafIndex(row)];
-            model.Score(row, single);
-            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(single[0]));
-            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(batch[i]));
-        }
+        AssertScoresAreTheTreesSum(model, new FeatureMatrix(matrix.Features, columns));
     }
 
     [Fact]
@@ -88,8 +99,10 @@ public class CompiledForestTests
             Assert.Equal(a <= b, OrderedKey.Of(a) <= OrderedKey.Of(b));
         Assert.Equal(OrderedKey.Missing, OrderedKey.Of(float.NaN));
         Assert.True(OrderedKey.Of(float.PositiveInfinity) < OrderedKey.Missing);
+        Assert.True(OrderedKey.MissingGoingLeft < OrderedKey.Of(float.NegativeInfinity));
         foreach (var value in values.Where(v => v != 0)) Assert.Equal(value, OrderedKey.ValueOf(OrderedKey.Of(value)));
         Assert.True(float.IsNaN(OrderedKey.ValueOf(OrderedKey.Missing)));
+        Assert.True(float.IsNaN(OrderedKey.ValueOf(OrderedKey.MissingGoingLeft)));
     }
 
     [Fact]
@@ -100,6 +113,33 @@ public class CompiledForestTests
 
         var error = Assert.Throws<ArgumentException>(() => ensemble.Score([0f], new double[1]));
         Assert.StartsWith("Tree 0 has a NaN threshold.", error.Message);
+    }
+
+    /// <summary>
+    /// Scores every row alone and in one batch (starting and ending off a group of eight rows) and checks both against
+    /// the base scores plus each tree's leaf value, added in tree order.
+    /// </summary>
+    static void AssertScoresAreTheTreesSum(TreeEnsemble model, FeatureMatrix matrix)
+    {
+        var scoreCount = model.ScoreCount;
+        var start = 5;
+        var count = matrix.RowCount - 12;
+        var batch = new double[count * scoreCount];
+        model.ScoreRows(matrix, start, count, batch);
+        var row = new float[matrix.FeatureCount];
+        var single = new double[scoreCount];
+        for (var i = 0; i < count; i++)
+        {
+            matrix.CopyRow(start + i, row);
+            var expected = (double[])model.BaseScores.Clone();
+            for (var t = 0; t < model.Trees.Count; t++) expected[t % scoreCount] += model.Trees[t].LeafValue[model.Trees[t].LeafIndex(row)];
+            model.Score(row, single);
+            for (var k = 0; k < scoreCount; k++)
+            {
+                Assert.Equal(BitConverter.DoubleToInt64Bits(expected[k]), BitConverter.DoubleToInt64Bits(single[k]));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(expected[k]), BitConverter.DoubleToInt64Bits(batch[i * scoreCount + k]));
+            }
+        }
     }
 
     /// <summary>
