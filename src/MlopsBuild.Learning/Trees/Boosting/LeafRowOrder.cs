@@ -28,7 +28,7 @@ internal sealed class LeafRowOrder(int rowCount, ParallelOptions parallel)
 
     /// <summary>
     /// The segment's gradient pairs in its row order: a slice of <paramref name="gradients"/> when its rows are
-    /// consecutive, else a copy gathered to the front of a buffer that the next call overwrites.
+    /// consecutive, else a copy gathered to the front of a buffer that the next call or partition overwrites.
     /// </summary>
     public ReadOnlyMemory<GradientPair> GradientsOf(GradientPair[] gradients, int start, int count)
     {
@@ -38,22 +38,29 @@ internal sealed class LeafRowOrder(int rowCount, ParallelOptions parallel)
     }
 
     void Gather(GradientPair[] gradients, int start, int count) =>
-        ForEachChunk(count, (from, to) =>
+        ForEachChunk(count, (from, to) => GatherRows(gradients, rows.AsSpan(start + from, to - from), gathered.AsSpan(from)));
+
+    static void GatherRows(GradientPair[] gradients, ReadOnlySpan<int> chunk, Span<GradientPair> destination)
+    {
+        var prefetchEnd = RowPrefetch.End(chunk);
+        for (var i = 0; i < chunk.Length; i++)
         {
-            var chunk = rows.AsSpan(start + from, to - from);
-            var prefetchEnd = RowPrefetch.End(chunk);
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                if (i < prefetchEnd) RowPrefetch.Fetch(ref gradients[chunk[i + RowPrefetch.Ahead]]);
-                gathered[from + i] = gradients[chunk[i]];
-            }
-        });
+            if (i < prefetchEnd) RowPrefetch.Fetch(ref gradients[chunk[i + RowPrefetch.Ahead]]);
+            destination[i] = gradients[chunk[i]];
+        }
+    }
+
+    /// <summary>The smaller side's gradient pairs gathered by the last <see cref="Partition"/> given gradients.</summary>
+    public ReadOnlySpan<GradientPair> GatheredSmallerSide(int count) => gathered.AsSpan(0, count);
 
     /// <summary>
     /// Stable partition of the segment by a split's bin table (1 = left); returns how many went left. Each chunk's
-    /// rows are parted into left and right scratch, then the pieces are laid back in chunk order.
+    /// rows are parted into left and right scratch, then the pieces are laid back in chunk order. Given
+    /// <paramref name="gradients"/>, the pieces of the smaller side (the left on a tie) also gather their gradient
+    /// pairs, in the side's row order, for <see cref="GatheredSmallerSide"/>: in the same parallel pass as the rows
+    /// rather than in one of their own.
     /// </summary>
-    public int Partition(int start, int count, byte[] column, byte[] goesLeft)
+    public int Partition(int start, int count, byte[] column, byte[] goesLeft, GradientPair[]? gradients)
     {
         var chunks = (count + ChunkRows - 1) / ChunkRows;
         var lefts = new int[chunks];
@@ -78,13 +85,19 @@ internal sealed class LeafRowOrder(int rowCount, ParallelOptions parallel)
         var leftOffsets = new int[chunks + 1];
         for (var c = 0; c < chunks; c++) leftOffsets[c + 1] = leftOffsets[c] + lefts[c];
         var totalLeft = leftOffsets[chunks];
+        var gatherLeft = totalLeft <= count - totalLeft;
         ForEachChunk(count, (from, to) =>
         {
             var c = from / ChunkRows;
-            var left = lefts[c];
-            leftScratch.AsSpan(from, left).CopyTo(rows.AsSpan(start + leftOffsets[c]));
+            var leftRows = leftScratch.AsSpan(from, lefts[c]);
+            var rightRows = rightScratch.AsSpan(from, to - from - leftRows.Length);
             // Rows before this chunk that went right: the chunk's start minus those that went left.
-            rightScratch.AsSpan(from, to - from - left).CopyTo(rows.AsSpan(start + totalLeft + from - leftOffsets[c]));
+            var rightsBefore = from - leftOffsets[c];
+            leftRows.CopyTo(rows.AsSpan(start + leftOffsets[c]));
+            rightRows.CopyTo(rows.AsSpan(start + totalLeft + rightsBefore));
+            if (gradients is null) return;
+            if (gatherLeft) GatherRows(gradients, leftRows, gathered.AsSpan(leftOffsets[c]));
+            else GatherRows(gradients, rightRows, gathered.AsSpan(rightsBefore));
         });
         return totalLeft;
     }

@@ -102,7 +102,10 @@ internal sealed class TreeGrower
                 else tree.Right[parent] = node;
             }
             var right = leaves++;
-            var leftRows = rows.Partition(leafStart[leaf], leafCount[leaf], data.Columns[split.Feature], tree.LeftTables[node]);
+            var lastSplit = leaves == maxLeaves;
+            // The children's histograms need the smaller one's gradient pairs, gathered as the rows are parted.
+            var childrenMaySplit = !lastSplit && (maxDepth == 0 || leafDepth[leaf] + 1 < maxDepth);
+            var leftRows = rows.Partition(leafStart[leaf], leafCount[leaf], data.Columns[split.Feature], tree.LeftTables[node], childrenMaySplit ? gradients : null);
             leafStart[right] = leafStart[leaf] + leftRows;
             leafCount[right] = leafCount[leaf] - leftRows;
             leafCount[leaf] = leftRows;
@@ -112,7 +115,7 @@ internal sealed class TreeGrower
             leafTotals[leaf] = split.Left;
             tree.Left[node] = ~leaf;
             tree.Right[node] = ~right;
-            SplitHistograms(gradients, leaf, right, features, lastSplit: leaves == maxLeaves);
+            SplitHistograms(leaf, right, features, lastSplit);
         }
 
         var values = new double[leaves];
@@ -143,10 +146,11 @@ internal sealed class TreeGrower
     }
 
     /// <summary>
-    /// Histograms and best splits of the two children of a split: the smaller built from its rows, the larger by
-    /// subtraction in the parent's histogram. Children that cannot split are given none.
+    /// Histograms and best splits of the two children of a split: the smaller built from its rows and the gradient
+    /// pairs the partition gathered, the larger by subtraction in the parent's histogram. Children that cannot split
+    /// are given none.
     /// </summary>
-    void SplitHistograms(GradientPair[] gradients, int left, int right, int[] features, bool lastSplit)
+    void SplitHistograms(int left, int right, int[] features, bool lastSplit)
     {
         var parentHistogram = leafHistogram[left]!;
         leafHistogram[left] = null;
@@ -163,10 +167,9 @@ internal sealed class TreeGrower
         var smallBest = new SplitCandidate[features.Length];
         var largeBest = new SplitCandidate[features.Length];
         var (splitSmall, splitLarge) = small == left ? (splitLeft, splitRight) : (splitRight, splitLeft);
-        var ordered = rows.GradientsOf(gradients, leafStart[small], leafCount[small]);
         ForEachFeatureGroup(features, leafCount[small], (from, to) =>
         {
-            BuildHistograms(features.AsSpan(from, to - from), small, smallHistogram, ordered.Span);
+            BuildHistograms(features.AsSpan(from, to - from), small, smallHistogram, rows.GatheredSmallerSide(leafCount[small]));
             for (var f = from; f < to; f++)
             {
                 var j = features[f];
