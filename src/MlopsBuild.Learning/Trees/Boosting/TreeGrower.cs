@@ -35,6 +35,15 @@ internal sealed class TreeGrower
     readonly LeafTotals[] leafTotals;
     readonly LeafHistogram?[] leafHistogram;
     readonly SplitCandidate[] leafBest;
+    /// <summary>Per leaf, the split that made it when that split's rows were left unparted (see <see cref="UnpartedSplit"/>).</summary>
+    readonly UnpartedSplit?[] leafUnparted;
+
+    /// <summary>
+    /// A split whose children can split no further (the tree's depth or leaf budget is reached): its rows are not
+    /// parted, as no histogram needs them; both leaves keep the parent's segment, and a row's side is looked up when its
+    /// leaf value is added to its score, or when <see cref="LeafRows"/> asks for one side.
+    /// </summary>
+    readonly record struct UnpartedSplit(byte[] Column, byte[] GoesLeft, int Left, int Right);
 
     public TreeGrower(BinnedDataset data, SplitRules rules, int maxLeaves, int maxDepth, ParallelOptions parallel)
     {
@@ -51,10 +60,41 @@ internal sealed class TreeGrower
         leafTotals = new LeafTotals[maxLeaves];
         leafHistogram = new LeafHistogram?[maxLeaves];
         leafBest = new SplitCandidate[maxLeaves];
+        leafUnparted = new UnpartedSplit?[maxLeaves];
     }
 
-    /// <summary>The rows of a leaf of the tree last grown.</summary>
-    public ReadOnlySpan<int> LeafRows(int leaf) => rows.Rows(leafStart[leaf], leafCount[leaf]);
+    /// <summary>The rows of a leaf of the tree last grown (parting them from its sibling's first if that was left undone).</summary>
+    public ReadOnlySpan<int> LeafRows(int leaf)
+    {
+        if (leafUnparted[leaf] is { } split)
+        {
+            var leftRows = rows.Partition(leafStart[split.Left], leafCount[split.Left], split.Column, split.GoesLeft, null);
+            leafCount[split.Right] -= leftRows;
+            leafStart[split.Right] += leftRows;
+            leafCount[split.Left] = leftRows;
+            leafUnparted[split.Left] = leafUnparted[split.Right] = null;
+        }
+        return rows.Rows(leafStart[leaf], leafCount[leaf]);
+    }
+
+    /// <summary>Adds each of the last tree's rows' leaf value to its score: scores[row × k + c] += leafValues[its leaf].</summary>
+    public void AddLeafValues(double[] leafValues, double[] scores, int k, int c) =>
+        // Leaves hold disjoint rows: they can be added in any order, on any thread.
+        Parallel.For(0, leafValues.Length, parallel, leaf =>
+        {
+            var segment = rows.Rows(leafStart[leaf], leafCount[leaf]);
+            if (leafUnparted[leaf] is not { } split)
+            {
+                var value = leafValues[leaf];
+                foreach (var row in segment) scores[row * k + c] += value;
+                return;
+            }
+            if (leaf == split.Right) return; // the left leaf adds both sides of the shared segment
+            // Indexed by the bin table's 0 (right) or 1 (left): no branch on a side that is often a coin flip.
+            ReadOnlySpan<double> sides = [leafValues[split.Right], leafValues[split.Left]];
+            var (column, goesLeft) = (split.Column, split.GoesLeft);
+            foreach (var row in segment) scores[row * k + c] += sides[goesLeft[column[row]]];
+        });
 
     /// <param name="gradients">Every training row's gradient pair.</param>
     /// <param name="bag">The rows this tree learns from, ascending.</param>
@@ -64,6 +104,7 @@ internal sealed class TreeGrower
     {
         var tree = new GrownTree();
         rows.Reset(bag);
+        Array.Clear(leafUnparted);
         double gradientSum = 0, hessianSum = 0;
         foreach (var row in bag)
         {
@@ -103,12 +144,20 @@ internal sealed class TreeGrower
             }
             var right = leaves++;
             var lastSplit = leaves == maxLeaves;
-            // The children's histograms need the smaller one's gradient pairs, gathered as the rows are parted.
-            var childrenMaySplit = !lastSplit && (maxDepth == 0 || leafDepth[leaf] + 1 < maxDepth);
-            var leftRows = rows.Partition(leafStart[leaf], leafCount[leaf], data.Columns[split.Feature], tree.LeftTables[node], childrenMaySplit ? gradients : null);
-            leafStart[right] = leafStart[leaf] + leftRows;
-            leafCount[right] = leafCount[leaf] - leftRows;
-            leafCount[leaf] = leftRows;
+            if (!lastSplit && (maxDepth == 0 || leafDepth[leaf] + 1 < maxDepth))
+            {
+                // The children's histograms need the smaller one's gradient pairs, gathered as the rows are parted.
+                var leftRows = rows.Partition(leafStart[leaf], leafCount[leaf], data.Columns[split.Feature], tree.LeftTables[node], gradients);
+                leafStart[right] = leafStart[leaf] + leftRows;
+                leafCount[right] = leafCount[leaf] - leftRows;
+                leafCount[leaf] = leftRows;
+            }
+            else
+            {
+                leafUnparted[leaf] = leafUnparted[right] = new UnpartedSplit(data.Columns[split.Feature], tree.LeftTables[node], leaf, right);
+                leafStart[right] = leafStart[leaf];
+                leafCount[right] = leafCount[leaf];
+            }
             leafDepth[leaf] = leafDepth[right] = leafDepth[leaf] + 1;
             leafParent[leaf] = leafParent[right] = node;
             leafTotals[right] = leafTotals[leaf].Minus(split.Left);
