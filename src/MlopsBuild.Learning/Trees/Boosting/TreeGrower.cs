@@ -83,17 +83,32 @@ internal sealed class TreeGrower
         Parallel.For(0, leafValues.Length, parallel, leaf =>
         {
             var segment = rows.Rows(leafStart[leaf], leafCount[leaf]);
+            var prefetchEnd = RowPrefetch.End(segment);
             if (leafUnparted[leaf] is not { } split)
             {
                 var value = leafValues[leaf];
-                foreach (var row in segment) scores[row * k + c] += value;
+                for (var i = 0; i < segment.Length; i++)
+                {
+                    if (i < prefetchEnd) RowPrefetch.Fetch(ref scores[segment[i + RowPrefetch.Ahead] * k + c]);
+                    scores[segment[i] * k + c] += value;
+                }
                 return;
             }
             if (leaf == split.Right) return; // the left leaf adds both sides of the shared segment
             // Indexed by the bin table's 0 (right) or 1 (left): no branch on a side that is often a coin flip.
             ReadOnlySpan<double> sides = [leafValues[split.Right], leafValues[split.Left]];
             var (column, goesLeft) = (split.Column, split.GoesLeft);
-            foreach (var row in segment) scores[row * k + c] += sides[goesLeft[column[row]]];
+            for (var i = 0; i < segment.Length; i++)
+            {
+                if (i < prefetchEnd)
+                {
+                    var ahead = segment[i + RowPrefetch.Ahead];
+                    RowPrefetch.Fetch(ref scores[ahead * k + c]);
+                    RowPrefetch.Fetch(ref column[ahead]);
+                }
+                var row = segment[i];
+                scores[row * k + c] += sides[goesLeft[column[row]]];
+            }
         });
 
     /// <param name="gradients">Every training row's gradient pair.</param>
