@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace MlopsBuild.Learning.Trees.Boosting;
 
 /// <summary>
@@ -65,23 +68,7 @@ internal sealed class LeafRowOrder(int rowCount, ParallelOptions parallel)
         var chunks = (count + ChunkRows - 1) / ChunkRows;
         var lefts = new int[chunks];
         ForEachChunk(count, (from, to) =>
-        {
-            int left = 0, right = 0;
-            var chunk = rows.AsSpan(start + from, to - from);
-            var prefetchEnd = RowPrefetch.End(chunk);
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                if (i < prefetchEnd) RowPrefetch.Fetch(ref column[chunk[i + RowPrefetch.Ahead]]);
-                // Branch-free: write the row to both sides, advance the one it belongs to.
-                var row = chunk[i];
-                var isLeft = goesLeft[column[row]];
-                leftScratch[from + left] = row;
-                rightScratch[from + right] = row;
-                left += isLeft;
-                right += 1 - isLeft;
-            }
-            lefts[from / ChunkRows] = left;
-        });
+            lefts[from / ChunkRows] = Part(rows.AsSpan(start + from, to - from), column, goesLeft, leftScratch.AsSpan(from), rightScratch.AsSpan(from)));
         var leftOffsets = new int[chunks + 1];
         for (var c = 0; c < chunks; c++) leftOffsets[c + 1] = leftOffsets[c] + lefts[c];
         var totalLeft = leftOffsets[chunks];
@@ -100,6 +87,32 @@ internal sealed class LeafRowOrder(int rowCount, ParallelOptions parallel)
             else GatherRows(gradients, rightRows, gathered.AsSpan(rightsBefore));
         });
         return totalLeft;
+    }
+
+    /// <summary>Parts a chunk's rows into left and right scratch, each side in row order; returns how many went left.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    static int Part(ReadOnlySpan<int> chunk, byte[] column, byte[] goesLeft, Span<int> leftScratch, Span<int> rightScratch)
+    {
+        // Unchecked indexing, as in HistogramBuilder: rows are the column's, a bin indexes the 256-entry table, and each
+        // side's scratch holds the whole chunk. Branch-free: write the row to both sides, advance the one it belongs to.
+        ref var rowAt = ref MemoryMarshal.GetReference(chunk);
+        ref var binAt = ref MemoryMarshal.GetArrayDataReference(column);
+        ref var tableAt = ref MemoryMarshal.GetArrayDataReference(goesLeft);
+        ref var leftAt = ref MemoryMarshal.GetReference(leftScratch);
+        ref var rightAt = ref MemoryMarshal.GetReference(rightScratch);
+        var prefetchEnd = RowPrefetch.End(chunk);
+        int left = 0, right = 0;
+        for (var i = 0; i < chunk.Length; i++)
+        {
+            if (i < prefetchEnd) RowPrefetch.Fetch(ref Unsafe.Add(ref binAt, Unsafe.Add(ref rowAt, i + RowPrefetch.Ahead)));
+            var row = Unsafe.Add(ref rowAt, i);
+            int isLeft = Unsafe.Add(ref tableAt, Unsafe.Add(ref binAt, row));
+            Unsafe.Add(ref leftAt, left) = row;
+            Unsafe.Add(ref rightAt, right) = row;
+            left += isLeft;
+            right += 1 - isLeft;
+        }
+        return left;
     }
 
     /// <summary>Runs <paramref name="body"/>(from, to) over fixed chunks of [0, count), in parallel when there are many.</summary>
