@@ -267,6 +267,8 @@ internal sealed class TreeGrower
     /// Runs <paramref name="body"/>(from, to) over the features in groups the histogram builder sums in one pass: as
     /// many groups of four as fit, then the rest in pairs and singles, with groups of four split into pairs until the
     /// groups divide evenly among the threads (seven groups on two threads would leave one idle an eighth of the time).
+    /// The split nearest the middle goes first: Parallel.For hands each thread an equal run of consecutive groups to
+    /// start from, so with the pairs in the middle rather than at the end those runs hold as many features.
     /// </summary>
     void ForEachFeatureGroup(int[] features, int rowCount, Action<int, int> body)
     {
@@ -285,14 +287,25 @@ internal sealed class TreeGrower
         for (var left = featureCount; left > 0; left -= Math.Min(left, HistogramBuilder.FeaturesPerPass))
             sizes.Add(Math.Min(left, HistogramBuilder.FeaturesPerPass));
         threads = Math.Max(threads, 1);
-        while (sizes.Count % threads != 0 && sizes.IndexOf(HistogramBuilder.FeaturesPerPass) is var four and >= 0)
+        while (sizes.Count % threads != 0 && NearestFour(sizes, sizes.Count / 2) is var four and >= 0)
         {
-            sizes.RemoveAt(four);
-            sizes.AddRange([2, 2]);
+            sizes[four] = 2;
+            sizes.Insert(four, 2);
         }
         var bounds = new int[sizes.Count + 1];
         for (var g = 0; g < sizes.Count; g++) bounds[g + 1] = bounds[g] + sizes[g];
         return bounds;
+    }
+
+    /// <summary>The index of the group of four nearest <paramref name="middle"/> (the lower on a tie), or −1 if none.</summary>
+    static int NearestFour(List<int> sizes, int middle)
+    {
+        for (var distance = 0; distance < sizes.Count; distance++)
+        {
+            if (middle - distance >= 0 && sizes[middle - distance] == HistogramBuilder.FeaturesPerPass) return middle - distance;
+            if (middle + distance < sizes.Count && sizes[middle + distance] == HistogramBuilder.FeaturesPerPass) return middle + distance;
+        }
+        return -1;
     }
 
     void BuildHistograms(ReadOnlySpan<int> features, int leaf, LeafHistogram histogram, ReadOnlySpan<GradientPair> ordered) =>
