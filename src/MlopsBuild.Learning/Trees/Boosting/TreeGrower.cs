@@ -120,32 +120,13 @@ internal sealed class TreeGrower
         var tree = new GrownTree();
         rows.Reset(bag);
         Array.Clear(leafUnparted);
-        double gradientSum = 0, hessianSum = 0;
-        foreach (var row in bag)
-        {
-            gradientSum += gradients[row].Gradient;
-            hessianSum += gradients[row].Hessian;
-        }
         var leaves = 1;
         leafStart[0] = 0;
         leafCount[0] = bag.Length;
         leafDepth[0] = 0;
         leafParent[0] = -1;
-        leafTotals[0] = new LeafTotals(gradientSum, hessianSum, bag.Length);
         leafBest[0] = SplitCandidate.None;
-        if (CanSplit(0))
-        {
-            var histogram = Rent();
-            var best = new SplitCandidate[features.Length];
-            var ordered = rows.GradientsOf(gradients, leafStart[0], leafCount[0]);
-            ForEachFeatureGroup(features, bag.Length, (from, to) =>
-            {
-                BuildHistograms(features.AsSpan(from, to - from), 0, histogram, ordered.Span);
-                for (var f = from; f < to; f++) best[f] = FindBest(histogram, features[f], leafTotals[0]);
-            });
-            leafHistogram[0] = histogram;
-            leafBest[0] = FirstBest(best);
-        }
+        GrowRoot(gradients, features);
 
         while (leaves < maxLeaves && NextLeafToSplit(leaves) is var leaf and >= 0)
         {
@@ -190,6 +171,39 @@ internal sealed class TreeGrower
         }
         tree.LeafValues = values;
         return tree;
+    }
+
+    /// <summary>
+    /// The root's totals and, if it can split, its histogram and best split. The totals are summed in row order on one
+    /// thread, so they are the same bit for bit whatever the threads, but beside the histogram passes, not before them.
+    /// </summary>
+    void GrowRoot(GradientPair[] gradients, int[] features)
+    {
+        var histogram = CanSplit(0) ? Rent() : null;
+        Parallel.Invoke(parallel,
+            () => leafTotals[0] = Totals(gradients, LeafRows(0)),
+            () =>
+            {
+                if (histogram is null) return;
+                var ordered = rows.GradientsOf(gradients, 0, leafCount[0]);
+                ForEachFeatureGroup(features, leafCount[0], (from, to) => BuildHistograms(features.AsSpan(from, to - from), 0, histogram, ordered.Span));
+            });
+        if (histogram is null) return;
+        var best = new SplitCandidate[features.Length];
+        for (var f = 0; f < features.Length; f++) best[f] = FindBest(histogram, features[f], leafTotals[0]);
+        leafHistogram[0] = histogram;
+        leafBest[0] = FirstBest(best);
+    }
+
+    static LeafTotals Totals(GradientPair[] gradients, ReadOnlySpan<int> rows)
+    {
+        double gradientSum = 0, hessianSum = 0;
+        foreach (var row in rows)
+        {
+            gradientSum += gradients[row].Gradient;
+            hessianSum += gradients[row].Hessian;
+        }
+        return new LeafTotals(gradientSum, hessianSum, rows.Length);
     }
 
     bool CanSplit(int leaf) =>
