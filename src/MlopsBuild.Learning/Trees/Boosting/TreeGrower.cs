@@ -6,8 +6,9 @@ namespace MlopsBuild.Learning.Trees.Boosting;
 /// <summary>
 /// Grows one tree leaf-wise (best-first): always splits the leaf whose best split reduces the loss most, until
 /// MaxLeaves, MaxDepth or MinSamplesPerLeaf stop it. Each leaf's rows are a contiguous, ascending segment of
-/// <see cref="LeafRowOrder"/>; a split partitions its segment stably. Per split, only the smaller child's histogram
-/// is built from rows; the larger child's is its parent's minus the smaller's.
+/// <see cref="LeafRowOrder"/>; a split partitions its segment stably, unless its children can split no further
+/// (<see cref="UnpartedSplit"/>). Per split, only the smaller child's histogram is built from rows; the larger child's
+/// is its parent's minus the smaller's.
 /// </summary>
 /// <remarks>
 /// Determinism: each feature's histogram is summed by one thread in row order, and candidates are compared in
@@ -126,7 +127,7 @@ internal sealed class TreeGrower
         leafDepth[0] = 0;
         leafParent[0] = -1;
         leafBest[0] = SplitCandidate.None;
-        GrowRoot(gradients, features);
+        RootTotalsAndBest(gradients, features);
 
         while (leaves < maxLeaves && NextLeafToSplit(leaves) is var leaf and >= 0)
         {
@@ -177,7 +178,7 @@ internal sealed class TreeGrower
     /// The root's totals and, if it can split, its histogram and best split. The totals are summed in row order on one
     /// thread, so they are the same bit for bit whatever the threads, but beside the histogram passes, not before them.
     /// </summary>
-    void GrowRoot(GradientPair[] gradients, int[] features)
+    void RootTotalsAndBest(GradientPair[] gradients, int[] features)
     {
         var histogram = CanSplit(0) ? Rent() : null;
         Parallel.Invoke(parallel,
@@ -278,48 +279,18 @@ internal sealed class TreeGrower
     }
 
     /// <summary>
-    /// Runs <paramref name="body"/>(from, to) over the features in groups the histogram builder sums in one pass: as
-    /// many groups of four as fit, then the rest in pairs and singles, with groups of four split into pairs until the
-    /// groups divide evenly among the threads (seven groups on two threads would leave one idle an eighth of the time).
-    /// The split nearest the middle goes first: Parallel.For hands each thread an equal run of consecutive groups to
-    /// start from, so with the pairs in the middle rather than at the end those runs hold as many features.
+    /// Runs <paramref name="body"/>(from, to) over the features in the groups of <see cref="FeatureGroups"/>, which the
+    /// histogram builder sums in one pass each.
     /// </summary>
     void ForEachFeatureGroup(int[] features, int rowCount, Action<int, int> body)
     {
-        var bounds = FeatureGroupBounds(features.Length, parallel.MaxDegreeOfParallelism);
+        var bounds = FeatureGroups.Bounds(features.Length, parallel.MaxDegreeOfParallelism);
         var groups = bounds.Length - 1;
         void Group(int g) => body(bounds[g], bounds[g + 1]);
         if ((long)features.Length * rowCount < ParallelWork || parallel.MaxDegreeOfParallelism == 1)
             for (var g = 0; g < groups; g++) Group(g);
         else
             Parallel.For(0, groups, parallel, Group);
-    }
-
-    static int[] FeatureGroupBounds(int featureCount, int threads)
-    {
-        var sizes = new List<int>();
-        for (var left = featureCount; left > 0; left -= Math.Min(left, HistogramBuilder.FeaturesPerPass))
-            sizes.Add(Math.Min(left, HistogramBuilder.FeaturesPerPass));
-        threads = Math.Max(threads, 1);
-        while (sizes.Count % threads != 0 && NearestFour(sizes, sizes.Count / 2) is var four and >= 0)
-        {
-            sizes[four] = 2;
-            sizes.Insert(four, 2);
-        }
-        var bounds = new int[sizes.Count + 1];
-        for (var g = 0; g < sizes.Count; g++) bounds[g + 1] = bounds[g] + sizes[g];
-        return bounds;
-    }
-
-    /// <summary>The index of the group of four nearest <paramref name="middle"/> (the lower on a tie), or −1 if none.</summary>
-    static int NearestFour(List<int> sizes, int middle)
-    {
-        for (var distance = 0; distance < sizes.Count; distance++)
-        {
-            if (middle - distance >= 0 && sizes[middle - distance] == HistogramBuilder.FeaturesPerPass) return middle - distance;
-            if (middle + distance < sizes.Count && sizes[middle + distance] == HistogramBuilder.FeaturesPerPass) return middle + distance;
-        }
-        return -1;
     }
 
     void BuildHistograms(ReadOnlySpan<int> features, int leaf, LeafHistogram histogram, ReadOnlySpan<GradientPair> ordered) =>
