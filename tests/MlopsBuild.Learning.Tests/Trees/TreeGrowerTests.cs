@@ -30,6 +30,29 @@ public class TreeGrowerTests
     }
 
     [Fact]
+    public void Leaf_values_reach_every_row_through_the_leaf_it_falls_in_when_the_last_level_of_splits_is_left_unparted()
+    {
+        var (train, _) = Problems.KnownProbability(60_000, seed: 73);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 2 };
+        var data = BinnedDataset.Create(train.Features, maxBins: 255, parallel);
+        var grower = new TreeGrower(data, new SplitRules(1, 20, 0), maxLeaves: 64, maxDepth: 4, parallel);
+        var gradients = train.Labels.Select(l => new GradientPair { Gradient = 0.5 - l, Hessian = 0.25 }).ToArray();
+        var tree = grower.Grow(gradients, Enumerable.Range(0, train.RowCount).ToArray(), Enumerable.Range(0, 8).ToArray(), learningRate: 1);
+        var scores = new double[2 * train.RowCount];
+
+        grower.AddLeafValues(tree.LeafValues, scores, k: 2, c: 1);
+
+        Assert.Equal(16, tree.LeafCount);
+        for (var row = 0; row < train.RowCount; row++)
+        {
+            Assert.Equal(0, scores[2 * row]);
+            Assert.Equal(tree.LeafValues[tree.LeafOf(data, row)], scores[2 * row + 1]);
+        }
+        for (var leaf = 0; leaf < tree.LeafCount; leaf++)
+            Assert.All(grower.LeafRows(leaf).ToArray(), row => Assert.Equal(leaf, tree.LeafOf(data, row)));
+    }
+
+    [Fact]
     public void Large_data_trains_identically_on_one_and_two_threads()
     {
         var (train, _) = Problems.KnownProbability(150_000, seed: 72);

@@ -77,14 +77,9 @@ internal sealed class Booster(GbdtOptions options, ParallelOptions parallel)
     }
 
     /// <summary>In-bag rows take their leaf's value from the grower's partition; out-of-bag rows walk the tree's bins.</summary>
-    void AddToTrainingScores(TreeGrower grower, GrownTree tree, BinnedDataset data, ReadOnlySpan<int> bag, double[] scores, int k, int c)
+    static void AddToTrainingScores(TreeGrower grower, GrownTree tree, BinnedDataset data, ReadOnlySpan<int> bag, double[] scores, int k, int c)
     {
-        // Leaves hold disjoint rows: they can be added in any order, on any thread.
-        Parallel.For(0, tree.LeafCount, parallel, leaf =>
-        {
-            var value = tree.LeafValues[leaf];
-            foreach (var row in grower.LeafRows(leaf)) scores[row * k + c] += value;
-        });
+        grower.AddLeafValues(tree.LeafValues, scores, k, c);
         if (bag.Length == data.RowCount) return;
         var next = 0;
         for (var row = 0; row < data.RowCount; row++)

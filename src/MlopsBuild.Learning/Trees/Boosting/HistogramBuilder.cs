@@ -16,10 +16,12 @@ internal static class HistogramBuilder
     public const int FeaturesPerPass = BinnedDataset.FeaturesPerWord;
 
     /// <summary>
-    /// Rows at least this far apart on average read their bins from <see cref="BinnedDataset.Words"/>: a row's bin of
-    /// a column then lies on a cache line of its own, so four columns cost four lines where a word costs one.
+    /// Rows at least this far apart on average (as far as prefetching starts) read their bins from
+    /// <see cref="BinnedDataset.Words"/>. Rows g apart cost four columns about g/16 cache lines a row (four, once g
+    /// reaches 64) and a word as many up to g = 16 but never more than one: from here on a word is never dearer in
+    /// lines and takes one load a row instead of four. Cold depth-6 fits were faster with 8 than with 32.
     /// </summary>
-    const int WordGap = 32;
+    const int WordGap = 8;
 
     /// <param name="data">The binned training rows.</param>
     /// <param name="features">The features to sum (at most <see cref="FeaturesPerPass"/>).</param>
@@ -41,9 +43,9 @@ internal static class HistogramBuilder
     static void Build<TRows>(BinnedDataset data, ReadOnlySpan<int> features, Span<HistogramBin> histogram, ReadOnlySpan<int> rows, int firstRow, ReadOnlySpan<GradientPair> ordered)
         where TRows : IRowIndex
     {
-        if (features.Length == FeaturesPerPass)
+        if (features.Length is 2 or FeaturesPerPass)
         {
-            BuildFour<TRows>(data, features, histogram, rows, firstRow, ordered);
+            BuildGroup<TRows>(data, features, histogram, rows, firstRow, ordered);
             return;
         }
         foreach (var j in features) BuildOne<TRows>(ref Column(data, j, firstRow), ref Bin(histogram, data.HistogramOffsets[j]), rows, ordered);
@@ -73,20 +75,34 @@ internal static class HistogramBuilder
     static ref byte Column(BinnedDataset data, int feature, int firstRow) =>
         ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(data.Columns[feature]), firstRow);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    static void BuildFour<TRows>(BinnedDataset data, ReadOnlySpan<int> features, Span<HistogramBin> histogram, ReadOnlySpan<int> rows, int firstRow, ReadOnlySpan<GradientPair> ordered)
+    /// <summary>Sums two or four features in one pass over the rows.</summary>
+    static void BuildGroup<TRows>(BinnedDataset data, ReadOnlySpan<int> features, Span<HistogramBin> histogram, ReadOnlySpan<int> rows, int firstRow, ReadOnlySpan<GradientPair> ordered)
         where TRows : IRowIndex
     {
-        // Unchecked indexing: rows are the dataset's rows, each with a gradient pair in ordered, and a row's bin is below
-        // its feature's histogram length. Without bounds checks every pointer of the loop stays in a register.
         ref var h0 = ref Bin(histogram, data.HistogramOffsets[features[0]]);
         ref var h1 = ref Bin(histogram, data.HistogramOffsets[features[1]]);
-        ref var h2 = ref Bin(histogram, data.HistogramOffsets[features[2]]);
-        ref var h3 = ref Bin(histogram, data.HistogramOffsets[features[3]]);
         ref var c0 = ref Column(data, features[0], firstRow);
         ref var c1 = ref Column(data, features[1], firstRow);
+        if (features.Length == 2)
+        {
+            BuildGroup<TRows, TwoFeatures>(ref h0, ref h1, ref h0, ref h0, ref c0, ref c1, ref c0, ref c0, rows, ordered);
+            return;
+        }
+        ref var h2 = ref Bin(histogram, data.HistogramOffsets[features[2]]);
+        ref var h3 = ref Bin(histogram, data.HistogramOffsets[features[3]]);
         ref var c2 = ref Column(data, features[2], firstRow);
         ref var c3 = ref Column(data, features[3], firstRow);
+        BuildGroup<TRows, FourFeatures>(ref h0, ref h1, ref h2, ref h3, ref c0, ref c1, ref c2, ref c3, rows, ordered);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    static void BuildGroup<TRows, TCount>(ref HistogramBin h0, ref HistogramBin h1, ref HistogramBin h2, ref HistogramBin h3, ref byte c0, ref byte c1, ref byte c2, ref byte c3, ReadOnlySpan<int> rows, ReadOnlySpan<GradientPair> ordered)
+        where TRows : IRowIndex
+        where TCount : IFeatureCount
+    {
+        // Unchecked indexing: rows are the dataset's rows, each with a gradient pair in ordered, and a row's bin is below
+        // its feature's histogram length. Without bounds checks every pointer of the loop stays in a register. With two
+        // features, h2, h3, c2 and c3 are not used.
         ref var rowAt = ref MemoryMarshal.GetReference(rows);
         ref var pairAt = ref MemoryMarshal.GetReference(ordered);
         var prefetchEnd = RowPrefetch.End(rows);
@@ -97,13 +113,17 @@ internal static class HistogramBuilder
                 var ahead = TRows.Row(ref rowAt, i + RowPrefetch.Ahead);
                 RowPrefetch.Fetch(ref Unsafe.Add(ref c0, ahead));
                 RowPrefetch.Fetch(ref Unsafe.Add(ref c1, ahead));
-                RowPrefetch.Fetch(ref Unsafe.Add(ref c2, ahead));
-                RowPrefetch.Fetch(ref Unsafe.Add(ref c3, ahead));
+                if (TCount.Count == 4)
+                {
+                    RowPrefetch.Fetch(ref Unsafe.Add(ref c2, ahead));
+                    RowPrefetch.Fetch(ref Unsafe.Add(ref c3, ahead));
+                }
             }
             var row = TRows.Row(ref rowAt, i);
             var pair = Pair(Unsafe.Add(ref pairAt, i));
             Add(ref Unsafe.Add(ref h0, Unsafe.Add(ref c0, row)), pair);
             Add(ref Unsafe.Add(ref h1, Unsafe.Add(ref c1, row)), pair);
+            if (TCount.Count == 2) continue;
             Add(ref Unsafe.Add(ref h2, Unsafe.Add(ref c2, row)), pair);
             Add(ref Unsafe.Add(ref h3, Unsafe.Add(ref c3, row)), pair);
         }
@@ -113,7 +133,7 @@ internal static class HistogramBuilder
     static void BuildOne<TRows>(ref byte bins, ref HistogramBin histogram, ReadOnlySpan<int> rows, ReadOnlySpan<GradientPair> ordered)
         where TRows : IRowIndex
     {
-        // Unchecked indexing, as in BuildFour.
+        // Unchecked indexing, as in BuildGroup.
         ref var rowAt = ref MemoryMarshal.GetReference(rows);
         ref var pairAt = ref MemoryMarshal.GetReference(ordered);
         var prefetchEnd = RowPrefetch.End(rows);

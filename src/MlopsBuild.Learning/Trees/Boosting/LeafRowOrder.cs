@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace MlopsBuild.Learning.Trees.Boosting;
 
 /// <summary>
@@ -28,7 +31,7 @@ internal sealed class LeafRowOrder(int rowCount, ParallelOptions parallel)
 
     /// <summary>
     /// The segment's gradient pairs in its row order: a slice of <paramref name="gradients"/> when its rows are
-    /// consecutive, else a copy gathered to the front of a buffer that the next call overwrites.
+    /// consecutive, else a copy gathered to the front of a buffer that the next call or partition overwrites.
     /// </summary>
     public ReadOnlyMemory<GradientPair> GradientsOf(GradientPair[] gradients, int start, int count)
     {
@@ -38,55 +41,78 @@ internal sealed class LeafRowOrder(int rowCount, ParallelOptions parallel)
     }
 
     void Gather(GradientPair[] gradients, int start, int count) =>
-        ForEachChunk(count, (from, to) =>
+        ForEachChunk(count, (from, to) => GatherRows(gradients, rows.AsSpan(start + from, to - from), gathered.AsSpan(from)));
+
+    static void GatherRows(GradientPair[] gradients, ReadOnlySpan<int> chunk, Span<GradientPair> destination)
+    {
+        var prefetchEnd = RowPrefetch.End(chunk);
+        for (var i = 0; i < chunk.Length; i++)
         {
-            var chunk = rows.AsSpan(start + from, to - from);
-            var prefetchEnd = RowPrefetch.End(chunk);
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                if (i < prefetchEnd) RowPrefetch.Fetch(ref gradients[chunk[i + RowPrefetch.Ahead]]);
-                gathered[from + i] = gradients[chunk[i]];
-            }
-        });
+            if (i < prefetchEnd) RowPrefetch.Fetch(ref gradients[chunk[i + RowPrefetch.Ahead]]);
+            destination[i] = gradients[chunk[i]];
+        }
+    }
+
+    /// <summary>The smaller side's gradient pairs gathered by the last <see cref="Partition"/> given gradients.</summary>
+    public ReadOnlySpan<GradientPair> GatheredSmallerSide(int count) => gathered.AsSpan(0, count);
 
     /// <summary>
     /// Stable partition of the segment by a split's bin table (1 = left); returns how many went left. Each chunk's
-    /// rows are parted into left and right scratch, then the pieces are laid back in chunk order.
+    /// rows are parted into left and right scratch, then the pieces are laid back in chunk order. Given
+    /// <paramref name="gradients"/>, the pieces of the smaller side (the left on a tie) also gather their gradient
+    /// pairs, in the side's row order, for <see cref="GatheredSmallerSide"/>: in the same parallel pass as the rows
+    /// rather than in one of their own.
     /// </summary>
-    public int Partition(int start, int count, byte[] column, byte[] goesLeft)
+    public int Partition(int start, int count, byte[] column, byte[] goesLeft, GradientPair[]? gradients)
     {
         var chunks = (count + ChunkRows - 1) / ChunkRows;
         var lefts = new int[chunks];
         ForEachChunk(count, (from, to) =>
-        {
-            int left = 0, right = 0;
-            var chunk = rows.AsSpan(start + from, to - from);
-            var prefetchEnd = RowPrefetch.End(chunk);
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                if (i < prefetchEnd) RowPrefetch.Fetch(ref column[chunk[i + RowPrefetch.Ahead]]);
-                // Branch-free: write the row to both sides, advance the one it belongs to.
-                var row = chunk[i];
-                var isLeft = goesLeft[column[row]];
-                leftScratch[from + left] = row;
-                rightScratch[from + right] = row;
-                left += isLeft;
-                right += 1 - isLeft;
-            }
-            lefts[from / ChunkRows] = left;
-        });
+            lefts[from / ChunkRows] = Part(rows.AsSpan(start + from, to - from), column, goesLeft, leftScratch.AsSpan(from), rightScratch.AsSpan(from)));
         var leftOffsets = new int[chunks + 1];
         for (var c = 0; c < chunks; c++) leftOffsets[c + 1] = leftOffsets[c] + lefts[c];
         var totalLeft = leftOffsets[chunks];
+        var gatherLeft = totalLeft <= count - totalLeft;
         ForEachChunk(count, (from, to) =>
         {
             var c = from / ChunkRows;
-            var left = lefts[c];
-            leftScratch.AsSpan(from, left).CopyTo(rows.AsSpan(start + leftOffsets[c]));
+            var leftRows = leftScratch.AsSpan(from, lefts[c]);
+            var rightRows = rightScratch.AsSpan(from, to - from - leftRows.Length);
             // Rows before this chunk that went right: the chunk's start minus those that went left.
-            rightScratch.AsSpan(from, to - from - left).CopyTo(rows.AsSpan(start + totalLeft + from - leftOffsets[c]));
+            var rightsBefore = from - leftOffsets[c];
+            leftRows.CopyTo(rows.AsSpan(start + leftOffsets[c]));
+            rightRows.CopyTo(rows.AsSpan(start + totalLeft + rightsBefore));
+            if (gradients is null) return;
+            if (gatherLeft) GatherRows(gradients, leftRows, gathered.AsSpan(leftOffsets[c]));
+            else GatherRows(gradients, rightRows, gathered.AsSpan(rightsBefore));
         });
         return totalLeft;
+    }
+
+    /// <summary>Parts a chunk's rows into left and right scratch, each side in row order; returns how many went left.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    static int Part(ReadOnlySpan<int> chunk, byte[] column, byte[] goesLeft, Span<int> leftScratch, Span<int> rightScratch)
+    {
+        // Unchecked indexing, as in HistogramBuilder: rows are the column's, a bin indexes the 256-entry table, and each
+        // side's scratch holds the whole chunk. Branch-free: write the row to both sides, advance the one it belongs to.
+        ref var rowAt = ref MemoryMarshal.GetReference(chunk);
+        ref var binAt = ref MemoryMarshal.GetArrayDataReference(column);
+        ref var tableAt = ref MemoryMarshal.GetArrayDataReference(goesLeft);
+        ref var leftAt = ref MemoryMarshal.GetReference(leftScratch);
+        ref var rightAt = ref MemoryMarshal.GetReference(rightScratch);
+        var prefetchEnd = RowPrefetch.End(chunk);
+        int left = 0, right = 0;
+        for (var i = 0; i < chunk.Length; i++)
+        {
+            if (i < prefetchEnd) RowPrefetch.Fetch(ref Unsafe.Add(ref binAt, Unsafe.Add(ref rowAt, i + RowPrefetch.Ahead)));
+            var row = Unsafe.Add(ref rowAt, i);
+            int isLeft = Unsafe.Add(ref tableAt, Unsafe.Add(ref binAt, row));
+            Unsafe.Add(ref leftAt, left) = row;
+            Unsafe.Add(ref rightAt, right) = row;
+            left += isLeft;
+            right += 1 - isLeft;
+        }
+        return left;
     }
 
     /// <summary>Runs <paramref name="body"/>(from, to) over fixed chunks of [0, count), in parallel when there are many.</summary>

@@ -6,8 +6,9 @@ namespace MlopsBuild.Learning.Trees.Boosting;
 /// <summary>
 /// Grows one tree leaf-wise (best-first): always splits the leaf whose best split reduces the loss most, until
 /// MaxLeaves, MaxDepth or MinSamplesPerLeaf stop it. Each leaf's rows are a contiguous, ascending segment of
-/// <see cref="LeafRowOrder"/>; a split partitions its segment stably. Per split, only the smaller child's histogram
-/// is built from rows; the larger child's is its parent's minus the smaller's.
+/// <see cref="LeafRowOrder"/>; a split partitions its segment stably, unless its children can split no further
+/// (<see cref="UnpartedSplit"/>). Per split, only the smaller child's histogram is built from rows; the larger child's
+/// is its parent's minus the smaller's.
 /// </summary>
 /// <remarks>
 /// Determinism: each feature's histogram is summed by one thread in row order, and candidates are compared in
@@ -35,6 +36,15 @@ internal sealed class TreeGrower
     readonly LeafTotals[] leafTotals;
     readonly LeafHistogram?[] leafHistogram;
     readonly SplitCandidate[] leafBest;
+    /// <summary>Per leaf, the split that made it when that split's rows were left unparted (see <see cref="UnpartedSplit"/>).</summary>
+    readonly UnpartedSplit?[] leafUnparted;
+
+    /// <summary>
+    /// A split whose children can split no further (the tree's depth or leaf budget is reached): its rows are not
+    /// parted, as no histogram needs them; both leaves keep the parent's segment, and a row's side is looked up when its
+    /// leaf value is added to its score, or when <see cref="LeafRows"/> asks for one side.
+    /// </summary>
+    readonly record struct UnpartedSplit(byte[] Column, byte[] GoesLeft, int Left, int Right);
 
     public TreeGrower(BinnedDataset data, SplitRules rules, int maxLeaves, int maxDepth, ParallelOptions parallel)
     {
@@ -51,10 +61,56 @@ internal sealed class TreeGrower
         leafTotals = new LeafTotals[maxLeaves];
         leafHistogram = new LeafHistogram?[maxLeaves];
         leafBest = new SplitCandidate[maxLeaves];
+        leafUnparted = new UnpartedSplit?[maxLeaves];
     }
 
-    /// <summary>The rows of a leaf of the tree last grown.</summary>
-    public ReadOnlySpan<int> LeafRows(int leaf) => rows.Rows(leafStart[leaf], leafCount[leaf]);
+    /// <summary>The rows of a leaf of the tree last grown (parting them from its sibling's first if that was left undone).</summary>
+    public ReadOnlySpan<int> LeafRows(int leaf)
+    {
+        if (leafUnparted[leaf] is { } split)
+        {
+            var leftRows = rows.Partition(leafStart[split.Left], leafCount[split.Left], split.Column, split.GoesLeft, null);
+            leafCount[split.Right] -= leftRows;
+            leafStart[split.Right] += leftRows;
+            leafCount[split.Left] = leftRows;
+            leafUnparted[split.Left] = leafUnparted[split.Right] = null;
+        }
+        return rows.Rows(leafStart[leaf], leafCount[leaf]);
+    }
+
+    /// <summary>Adds each of the last tree's rows' leaf value to its score: scores[row × k + c] += leafValues[its leaf].</summary>
+    public void AddLeafValues(double[] leafValues, double[] scores, int k, int c) =>
+        // Leaves hold disjoint rows: they can be added in any order, on any thread.
+        Parallel.For(0, leafValues.Length, parallel, leaf =>
+        {
+            var segment = rows.Rows(leafStart[leaf], leafCount[leaf]);
+            var prefetchEnd = RowPrefetch.End(segment);
+            if (leafUnparted[leaf] is not { } split)
+            {
+                var value = leafValues[leaf];
+                for (var i = 0; i < segment.Length; i++)
+                {
+                    if (i < prefetchEnd) RowPrefetch.Fetch(ref scores[segment[i + RowPrefetch.Ahead] * k + c]);
+                    scores[segment[i] * k + c] += value;
+                }
+                return;
+            }
+            if (leaf == split.Right) return; // the left leaf adds both sides of the shared segment
+            // Indexed by the bin table's 0 (right) or 1 (left): no branch on a side that is often a coin flip.
+            ReadOnlySpan<double> sides = [leafValues[split.Right], leafValues[split.Left]];
+            var (column, goesLeft) = (split.Column, split.GoesLeft);
+            for (var i = 0; i < segment.Length; i++)
+            {
+                if (i < prefetchEnd)
+                {
+                    var ahead = segment[i + RowPrefetch.Ahead];
+                    RowPrefetch.Fetch(ref scores[ahead * k + c]);
+                    RowPrefetch.Fetch(ref column[ahead]);
+                }
+                var row = segment[i];
+                scores[row * k + c] += sides[goesLeft[column[row]]];
+            }
+        });
 
     /// <param name="gradients">Every training row's gradient pair.</param>
     /// <param name="bag">The rows this tree learns from, ascending.</param>
@@ -64,32 +120,14 @@ internal sealed class TreeGrower
     {
         var tree = new GrownTree();
         rows.Reset(bag);
-        double gradientSum = 0, hessianSum = 0;
-        foreach (var row in bag)
-        {
-            gradientSum += gradients[row].Gradient;
-            hessianSum += gradients[row].Hessian;
-        }
+        Array.Clear(leafUnparted);
         var leaves = 1;
         leafStart[0] = 0;
         leafCount[0] = bag.Length;
         leafDepth[0] = 0;
         leafParent[0] = -1;
-        leafTotals[0] = new LeafTotals(gradientSum, hessianSum, bag.Length);
         leafBest[0] = SplitCandidate.None;
-        if (CanSplit(0))
-        {
-            var histogram = Rent();
-            var best = new SplitCandidate[features.Length];
-            var ordered = rows.GradientsOf(gradients, leafStart[0], leafCount[0]);
-            ForEachFeatureGroup(features, bag.Length, (from, to) =>
-            {
-                BuildHistograms(features.AsSpan(from, to - from), 0, histogram, ordered.Span);
-                for (var f = from; f < to; f++) best[f] = FindBest(histogram, features[f], leafTotals[0]);
-            });
-            leafHistogram[0] = histogram;
-            leafBest[0] = FirstBest(best);
-        }
+        RootTotalsAndBest(gradients, features);
 
         while (leaves < maxLeaves && NextLeafToSplit(leaves) is var leaf and >= 0)
         {
@@ -102,17 +140,28 @@ internal sealed class TreeGrower
                 else tree.Right[parent] = node;
             }
             var right = leaves++;
-            var leftRows = rows.Partition(leafStart[leaf], leafCount[leaf], data.Columns[split.Feature], tree.LeftTables[node]);
-            leafStart[right] = leafStart[leaf] + leftRows;
-            leafCount[right] = leafCount[leaf] - leftRows;
-            leafCount[leaf] = leftRows;
+            var lastSplit = leaves == maxLeaves;
+            if (!lastSplit && (maxDepth == 0 || leafDepth[leaf] + 1 < maxDepth))
+            {
+                // The children's histograms need the smaller one's gradient pairs, gathered as the rows are parted.
+                var leftRows = rows.Partition(leafStart[leaf], leafCount[leaf], data.Columns[split.Feature], tree.LeftTables[node], gradients);
+                leafStart[right] = leafStart[leaf] + leftRows;
+                leafCount[right] = leafCount[leaf] - leftRows;
+                leafCount[leaf] = leftRows;
+            }
+            else
+            {
+                leafUnparted[leaf] = leafUnparted[right] = new UnpartedSplit(data.Columns[split.Feature], tree.LeftTables[node], leaf, right);
+                leafStart[right] = leafStart[leaf];
+                leafCount[right] = leafCount[leaf];
+            }
             leafDepth[leaf] = leafDepth[right] = leafDepth[leaf] + 1;
             leafParent[leaf] = leafParent[right] = node;
             leafTotals[right] = leafTotals[leaf].Minus(split.Left);
             leafTotals[leaf] = split.Left;
             tree.Left[node] = ~leaf;
             tree.Right[node] = ~right;
-            SplitHistograms(gradients, leaf, right, features, lastSplit: leaves == maxLeaves);
+            SplitHistograms(leaf, right, features, lastSplit);
         }
 
         var values = new double[leaves];
@@ -123,6 +172,39 @@ internal sealed class TreeGrower
         }
         tree.LeafValues = values;
         return tree;
+    }
+
+    /// <summary>
+    /// The root's totals and, if it can split, its histogram and best split. The totals are summed in row order on one
+    /// thread, so they are the same bit for bit whatever the threads, but beside the histogram passes, not before them.
+    /// </summary>
+    void RootTotalsAndBest(GradientPair[] gradients, int[] features)
+    {
+        var histogram = CanSplit(0) ? Rent() : null;
+        Parallel.Invoke(parallel,
+            () => leafTotals[0] = Totals(gradients, LeafRows(0)),
+            () =>
+            {
+                if (histogram is null) return;
+                var ordered = rows.GradientsOf(gradients, 0, leafCount[0]);
+                ForEachFeatureGroup(features, leafCount[0], (from, to) => BuildHistograms(features.AsSpan(from, to - from), 0, histogram, ordered.Span));
+            });
+        if (histogram is null) return;
+        var best = new SplitCandidate[features.Length];
+        for (var f = 0; f < features.Length; f++) best[f] = FindBest(histogram, features[f], leafTotals[0]);
+        leafHistogram[0] = histogram;
+        leafBest[0] = FirstBest(best);
+    }
+
+    static LeafTotals Totals(GradientPair[] gradients, ReadOnlySpan<int> rows)
+    {
+        double gradientSum = 0, hessianSum = 0;
+        foreach (var row in rows)
+        {
+            gradientSum += gradients[row].Gradient;
+            hessianSum += gradients[row].Hessian;
+        }
+        return new LeafTotals(gradientSum, hessianSum, rows.Length);
     }
 
     bool CanSplit(int leaf) =>
@@ -143,10 +225,11 @@ internal sealed class TreeGrower
     }
 
     /// <summary>
-    /// Histograms and best splits of the two children of a split: the smaller built from its rows, the larger by
-    /// subtraction in the parent's histogram. Children that cannot split are given none.
+    /// Histograms and best splits of the two children of a split: the smaller built from its rows and the gradient
+    /// pairs the partition gathered, the larger by subtraction in the parent's histogram. Children that cannot split
+    /// are given none.
     /// </summary>
-    void SplitHistograms(GradientPair[] gradients, int left, int right, int[] features, bool lastSplit)
+    void SplitHistograms(int left, int right, int[] features, bool lastSplit)
     {
         var parentHistogram = leafHistogram[left]!;
         leafHistogram[left] = null;
@@ -163,10 +246,9 @@ internal sealed class TreeGrower
         var smallBest = new SplitCandidate[features.Length];
         var largeBest = new SplitCandidate[features.Length];
         var (splitSmall, splitLarge) = small == left ? (splitLeft, splitRight) : (splitRight, splitLeft);
-        var ordered = rows.GradientsOf(gradients, leafStart[small], leafCount[small]);
         ForEachFeatureGroup(features, leafCount[small], (from, to) =>
         {
-            BuildHistograms(features.AsSpan(from, to - from), small, smallHistogram, ordered.Span);
+            BuildHistograms(features.AsSpan(from, to - from), small, smallHistogram, rows.GatheredSmallerSide(leafCount[small]));
             for (var f = from; f < to; f++)
             {
                 var j = features[f];
@@ -197,35 +279,18 @@ internal sealed class TreeGrower
     }
 
     /// <summary>
-    /// Runs <paramref name="body"/>(from, to) over the features in groups the histogram builder sums in one pass: as
-    /// many groups of four as fit, then the rest in pairs and singles, with groups of four split into pairs until the
-    /// groups divide evenly among the threads (seven groups on two threads would leave one idle an eighth of the time).
+    /// Runs <paramref name="body"/>(from, to) over the features in the groups of <see cref="FeatureGroups"/>, which the
+    /// histogram builder sums in one pass each.
     /// </summary>
     void ForEachFeatureGroup(int[] features, int rowCount, Action<int, int> body)
     {
-        var bounds = FeatureGroupBounds(features.Length, parallel.MaxDegreeOfParallelism);
+        var bounds = FeatureGroups.Bounds(features.Length, parallel.MaxDegreeOfParallelism);
         var groups = bounds.Length - 1;
         void Group(int g) => body(bounds[g], bounds[g + 1]);
         if ((long)features.Length * rowCount < ParallelWork || parallel.MaxDegreeOfParallelism == 1)
             for (var g = 0; g < groups; g++) Group(g);
         else
             Parallel.For(0, groups, parallel, Group);
-    }
-
-    static int[] FeatureGroupBounds(int featureCount, int threads)
-    {
-        var sizes = new List<int>();
-        for (var left = featureCount; left > 0; left -= Math.Min(left, HistogramBuilder.FeaturesPerPass))
-            sizes.Add(Math.Min(left, HistogramBuilder.FeaturesPerPass));
-        threads = Math.Max(threads, 1);
-        while (sizes.Count % threads != 0 && sizes.IndexOf(HistogramBuilder.FeaturesPerPass) is var four and >= 0)
-        {
-            sizes.RemoveAt(four);
-            sizes.AddRange([2, 2]);
-        }
-        var bounds = new int[sizes.Count + 1];
-        for (var g = 0; g < sizes.Count; g++) bounds[g + 1] = bounds[g] + sizes[g];
-        return bounds;
     }
 
     void BuildHistograms(ReadOnlySpan<int> features, int leaf, LeafHistogram histogram, ReadOnlySpan<GradientPair> ordered) =>

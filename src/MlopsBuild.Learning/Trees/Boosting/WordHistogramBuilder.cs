@@ -25,28 +25,12 @@ internal static class WordHistogramBuilder
         ref var h1 = ref HistogramBuilder.Bin(histogram, data.HistogramOffsets[features[1]]);
         if (features.Length == 2)
         {
-            Build<Two>(words, shift, ref h0, ref h1, ref h0, ref h0, rows, ordered);
+            Build<TwoFeatures>(words, shift, ref h0, ref h1, ref h0, ref h0, rows, ordered);
             return;
         }
         ref var h2 = ref HistogramBuilder.Bin(histogram, data.HistogramOffsets[features[2]]);
         ref var h3 = ref HistogramBuilder.Bin(histogram, data.HistogramOffsets[features[3]]);
-        Build<Four>(words, shift, ref h0, ref h1, ref h2, ref h3, rows, ordered);
-    }
-
-    /// <summary>How many features of the word a pass sums: a constant the JIT folds into each copy of the loop.</summary>
-    interface IFeatureCount
-    {
-        static abstract int Count { get; }
-    }
-
-    readonly struct Two : IFeatureCount
-    {
-        public static int Count => 2;
-    }
-
-    readonly struct Four : IFeatureCount
-    {
-        public static int Count => 4;
+        Build<FourFeatures>(words, shift, ref h0, ref h1, ref h2, ref h3, rows, ordered);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
