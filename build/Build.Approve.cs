@@ -46,7 +46,7 @@ partial class Build
         {
             var policy = ApprovalPolicyFile.Load(Policy);
             var registry = OpenRegistry();
-            var version = registry.Resolve(Version ?? LabAlias);
+            var version = VersionToRelease(registry);
             var approverId = Approver ?? Actor;
             var approver = policy.Find(approverId)
                 ?? throw new BuildFailedException($"'{approverId}' is not an approver in {Display(Policy)}: pass --approver with your id there, or ask for your key to be added to the policy");

@@ -28,7 +28,7 @@ partial class Build
             var clock = Stopwatch.StartNew();
             var registry = OpenRegistry();
             using var _ = registry.HoldLock();
-            var version = registry.Resolve(Version ?? LabAlias);
+            var version = VersionToRelease(registry);
             if (registry.TryResolveAlias(FactoryAlias)?.Number == version.Number && await AlreadyServesAsync(Factory, version))
             {
                 ReportSection("Promotion to factory", $"factory already served {version.Label}: nothing was promoted.\n");

@@ -2,6 +2,7 @@ using System.Globalization;
 using MlopsBuild.Engine;
 using MlopsBuild.Engine.Definition;
 using MlopsBuild.Engine.Parameters;
+using MlopsBuild.Engine.Paths;
 using MlopsBuild.Learning.Metrics;
 using MlopsBuild.Registry;
 using MlopsBuild.Registry.Versions;
@@ -9,6 +10,10 @@ using MlopsBuild.Registry.Versions;
 /// <summary>Reading the model registry: versions, one version's lineage, two versions side by side.</summary>
 partial class Build
 {
+    // A CI runner starts with an empty folder: Promote on a fresh runner finds only what this folder kept from earlier runs.
+    [Parameter("The model registry's folder; for CI, storage that outlives a run (a self-hosted runner's disk, a mounted share), so Promote finds what earlier runs registered")]
+    readonly AbsolutePath RegistryDirectory = RootDirectory / ".mlops" / "registry";
+
     [Parameter("A registered model, by version (v3, 3) or alias (lab, factory), for ModelInfo, Approve and Promote")]
     readonly string? Version = null;
 
@@ -101,7 +106,16 @@ partial class Build
             ? registry.Get(number)
             : throw new BuildFailedException($"The alias '{alias}' pointed at no version at {moment:u}: see its moves with ./build.sh AuditLog");
 
-    static ModelRegistry OpenRegistry() => ModelRegistry.Open(RegistryDirectory, Actor);
+    ModelRegistry OpenRegistry() => ModelRegistry.Open(RegistryDirectory, Actor);
+
+    /// <summary>
+    /// The version Approve and Promote act on (--version, default: what lab serves). An empty registry is told its
+    /// likely cause: a CI runner starts with an empty folder unless --registry-directory points at lasting storage.
+    /// </summary>
+    ModelVersion VersionToRelease(ModelRegistry registry) =>
+        registry.List().Count > 0 ? registry.Resolve(Version ?? LabAlias)
+            : throw new BuildFailedException($"The model registry {Display(RegistryDirectory)} has no versions: ./build.sh Deploy registers, packages and deploys one to lab. "
+                + "A CI runner starts with an empty folder: point --registry-directory (MLOPS_REGISTRY_DIRECTORY) at storage that keeps the registry between runs, such as a self-hosted runner's disk or a mounted share");
 
     static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 

@@ -35,8 +35,6 @@ partial class Build
         DataValidation(),
     ];
 
-    static AbsolutePath RegistryDirectory => RootDirectory / ".mlops" / "registry";
-
     /// <summary>Who runs the build, as the registry and its audit log record it.</summary>
     static string Actor => Environment.GetEnvironmentVariable("GITHUB_ACTOR") is { Length: > 0 } actor ? actor : Environment.UserName;
 

@@ -12,13 +12,19 @@ using static MlopsBuild.Engine.ContinuousIntegration.GitHubActionsTrigger;
 /// The workflows (./build.sh --generate-ci writes them to .github/workflows/): on every push and pull request, a job per
 /// stage up to lab, each handing the next what it wrote — the data reports and the model (artifacts/), the image record,
 /// and the registry with its versions and audit log (.mlops/) — so that the next job does not redo them; and Promote by hand
-/// in the factory environment, whose required reviewers are the approvals.
+/// in the factory environment, whose required reviewers are the approvals. Where lab, factory, the images and the model
+/// registry live comes from the repository's configuration variables (MLOPS_LAB_REPOSITORY, …); an unset one leaves the
+/// parameter's default.
 /// </summary>
 [GitHubActions("ci", On = [Push, PullRequest], Targets = [nameof(Train), nameof(TestModel), nameof(Package), nameof(Deploy)],
-    HandOff = ["artifacts/data", "artifacts/model", "artifacts/package/image.json", ".mlops"])]
+    HandOff = ["artifacts/data", "artifacts/model", "artifacts/package/image.json", ".mlops"],
+    Variables = [nameof(LabEngine), nameof(LabRepository), nameof(LabPort), nameof(LabReadyTimeout), nameof(DrainTimeout), nameof(ServiceName),
+        nameof(BaseImage), nameof(ImageRepository), nameof(RegistryDirectory)])]
 [GitHubActionsJob("ci", nameof(Package), Outputs = ["image"])]
 [GitHubActionsJob("ci", nameof(Deploy), OnlyOnBranch = "main", Environment = "lab")]
-[GitHubActions("promote", OnWorkflowDispatch = true, Targets = [nameof(Promote)], Inputs = [nameof(Version)])]
+[GitHubActions("promote", OnWorkflowDispatch = true, Targets = [nameof(Promote)], Inputs = [nameof(Version)],
+    Variables = [nameof(LabEngine), nameof(LabRepository), nameof(LabPort), nameof(FactoryEngine), nameof(FactoryRepository), nameof(FactoryPort),
+        nameof(FactoryReadyTimeout), nameof(DrainTimeout), nameof(ServiceName), nameof(RegistryDirectory)])]
 [GitHubActionsJob("promote", nameof(Promote), Environment = "factory", Secrets = [nameof(AttestationKey)],
     GitHubToken = true, ReadPermissions = [GitHubActionsScope.Actions])]
 partial class Build : PipelineBuild

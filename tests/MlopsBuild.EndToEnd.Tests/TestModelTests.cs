@@ -40,6 +40,10 @@ public sealed class TestModelTests(RepositoryCloneFixture fixture) : IClassFixtu
         Assert.True(models.ExitCode == 0, models.ToString());
         Assert.Matches(@"v2\s+rejected[\s\S]*v1\s+candidate", models.Output);
 
+        var elsewhere = fixture.Clone.BuildSh("Models", "--registry-directory", "elsewhere/registry");
+        Assert.True(elsewhere.ExitCode == 0, elsewhere.ToString());
+        Assert.Contains("No model is registered in elsewhere/registry yet", elsewhere.Output);
+
         var info = fixture.Clone.BuildSh("ModelInfo", "--version", "v1");
         Assert.True(info.ExitCode == 0, info.ToString());
         Assert.Contains("data data/loans.csv: sha256:", info.Output);
@@ -55,6 +59,17 @@ public sealed class TestModelTests(RepositoryCloneFixture fixture) : IClassFixtu
     }
 
     string Summary() => File.ReadAllText(fixture.Clone.PathOf("artifacts/summary.md"));
+
+    [Fact]
+    public void Promoting_from_an_empty_registry_says_where_the_registry_must_live()
+    {
+        var result = fixture.Clone.BuildSh("Promote", "--registry-directory", "empty/registry");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error: target Promote failed: The model registry empty/registry has no versions", result.Output);
+        Assert.Contains("point --registry-directory (MLOPS_REGISTRY_DIRECTORY) at storage that keeps the registry between runs", result.Output);
+        Assert.DoesNotContain("   at ", result.Output);
+    }
 
     [Fact]
     public void An_unknown_version_is_one_clear_error()

@@ -84,9 +84,13 @@ public sealed partial class WorkflowParityTests : IDisposable
             ["GITHUB_ENV"] = clone.PathOf("step-env.txt"),
             ["RUNNER_TEMP"] = clone.PathOf(".runner-temp"),
         };
-        foreach (var (name, value) in step.Environment) environment[name] = value;
+        // The repository sets no configuration variables: GitHub expands each ${{ vars.NAME }} to empty text.
+        foreach (var (name, value) in step.Environment) environment[name] = UnsetVariable().IsMatch(value) ? "" : value;
         return environment;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\$\{\{ vars\.[A-Z0-9_]+ \}\}$")]
+    private static partial System.Text.RegularExpressions.Regex UnsetVariable();
 
     /// <summary>actions/upload-artifact then actions/download-artifact: the uploaded paths, as they are, into the next job's clone.</summary>
     static void HandOver(TemporaryRepository from, IReadOnlyList<string> paths, TemporaryRepository to)

@@ -30,6 +30,13 @@ public sealed class GitHubActionsAttribute(
     public string[] Inputs { get; set; } = [];
 
     /// <summary>
+    /// Parameters every job reads from the repository's (or its environment's) configuration variables,
+    /// <c>vars.MLOPS_…</c>: settings that differ per repository, as where lab and factory are. A variable nobody set is
+    /// empty, which leaves the parameter to the build's defaults.
+    /// </summary>
+    public string[] Variables { get; set; } = [];
+
+    /// <summary>
     /// Paths (relative to the root) each job hands to the next as an artifact, with <c>.nuke/build.lock.json</c>: what the
     /// next job needs so that targets an earlier job ran are up to date there, or their effects present.
     /// </summary>

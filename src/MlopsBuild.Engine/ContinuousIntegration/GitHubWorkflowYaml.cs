@@ -146,10 +146,11 @@ internal static class GitHubWorkflowYaml
         return steps;
     }
 
-    /// <summary>The build step's variables: dispatch inputs and secrets reach the build as its parameters' variables.</summary>
+    /// <summary>The build step's variables: configuration variables, dispatch inputs and secrets reach the build as its parameters' variables.</summary>
     static YamlMapping Environment(Workflow workflow, WorkflowJob job)
     {
         var environment = new YamlMapping();
+        foreach (var variable in workflow.Variables) environment.Add(variable.EnvironmentVariable, $"${{{{ vars.{variable.EnvironmentVariable} }}}}");
         foreach (var input in workflow.Inputs) environment.Add(input.EnvironmentVariable, $"${{{{ inputs.{input.Id} }}}}");
         foreach (var secret in job.Secrets) environment.Add(secret.EnvironmentVariable, $"${{{{ secrets.{secret.EnvironmentVariable} }}}}");
         if (job.GitHubToken) environment.Add("GITHUB_TOKEN", "${{ secrets.GITHUB_TOKEN }}");

@@ -9,6 +9,7 @@ internal sealed record Workflow(
     IReadOnlyList<GitHubActionsTrigger> On,
     bool OnWorkflowDispatch,
     IReadOnlyList<DispatchInput> Inputs,
+    IReadOnlyList<ParameterMember> Variables,
     string RunsOn,
     IReadOnlyList<WorkflowJob> Jobs)
 {

@@ -49,11 +49,12 @@ internal static partial class WorkflowDeclarations
             throw scope.Error(at, $"the workflow '{name}' has no job: list its targets in the order they run, Targets = [nameof(Train), ...].");
 
         var inputs = Inputs(attribute, scope, defaults);
+        var variables = Variables(attribute, scope, inputs);
         var chain = Chain(attribute, scope);
         var handOff = HandOffPaths(attribute, scope);
         var handOffRoot = CommonFolder(handOff);
         var on = attribute.On.Distinct().ToList();
-        var workflowForJobs = new Workflow(name, at, on, attribute.OnWorkflowDispatch, inputs, attribute.RunsOn, []);
+        var workflowForJobs = new Workflow(name, at, on, attribute.OnWorkflowDispatch, inputs, variables, attribute.RunsOn, []);
 
         var settings = new Dictionary<ExecutableTarget, GitHubActionsJobAttribute>();
         foreach (var job in jobAttributes)
@@ -95,6 +96,23 @@ internal static partial class WorkflowDeclarations
             inputs.Add(input);
         }
         return inputs;
+    }
+
+    static List<ParameterMember> Variables(GitHubActionsAttribute attribute, DeclarationScope scope, List<DispatchInput> inputs)
+    {
+        var variables = new List<ParameterMember>();
+        foreach (var name in attribute.Variables)
+        {
+            var parameter = scope.Parameter(attribute.Location, name, "variable");
+            if (parameter.IsSecret)
+                throw scope.Error(attribute.Location, $"the variable {parameter.Name} is a [Secret] parameter, and configuration variables are shown in plain text: import it with [GitHubActionsJob(..., Secrets = [...])].");
+            if (inputs.Any(input => input.EnvironmentVariable == parameter.EnvironmentVariable))
+                throw scope.Error(attribute.Location, $"{parameter.Name} is both an input and a variable of the workflow '{attribute.Name}': keep one.");
+            if (variables.Contains(parameter))
+                throw scope.Error(attribute.Location, $"the variable {parameter.Name} is listed twice.");
+            variables.Add(parameter);
+        }
+        return variables;
     }
 
     /// <summary>The jobs' targets with what each job's <c>./build.sh</c> runs; a job may not come after one that already ran its target.</summary>

@@ -97,6 +97,27 @@ public sealed class WorkflowDeclarationErrorTests : IDisposable
     public void A_secret_as_an_input() =>
         AssertRefused<SecretInput>("\"secret-input\"", "the input Password is a [Secret] parameter, and inputs are shown on the run's page: import it with [GitHubActionsJob(..., Secrets = [...])].");
 
+    [GitHubActions("typo-variable", On = [Push], Targets = [nameof(Train)], Variables = ["Versoin"])]
+    class VariableNamingNoParameter : Pipeline;
+
+    [Fact]
+    public void A_variable_naming_no_parameter() =>
+        AssertRefused<VariableNamingNoParameter>("\"typo-variable\"", "the variable 'Versoin' is not a parameter of the build. Did you mean 'Version'? Name a [Parameter] member, as nameof(Version).");
+
+    [GitHubActions("secret-variable", On = [Push], Targets = [nameof(Train)], Variables = [nameof(Password)])]
+    class SecretVariable : Pipeline;
+
+    [Fact]
+    public void A_secret_as_a_variable() =>
+        AssertRefused<SecretVariable>("\"secret-variable\"", "the variable Password is a [Secret] parameter, and configuration variables are shown in plain text: import it with [GitHubActionsJob(..., Secrets = [...])].");
+
+    [GitHubActions("input-and-variable", OnWorkflowDispatch = true, Targets = [nameof(Train)], Inputs = [nameof(Version)], Variables = [nameof(Version)])]
+    class InputAndVariable : Pipeline;
+
+    [Fact]
+    public void A_parameter_both_input_and_variable() =>
+        AssertRefused<InputAndVariable>("\"input-and-variable\"", "Version is both an input and a variable of the workflow 'input-and-variable': keep one.");
+
     [GitHubActions("plain-secret", On = [Push], Targets = [nameof(Train)])]
     [GitHubActionsJob("plain-secret", nameof(Train), Secrets = [nameof(User)])]
     class PlainSecret : Pipeline;

@@ -16,7 +16,7 @@ public sealed class WorkflowGenerationTests : IDisposable
     public enum Trainer { Gbdt, Linear }
 
     [GitHubActions("ci", On = [Push, PullRequest], Targets = [nameof(Train), nameof(Evaluate), nameof(Publish), nameof(Release)],
-        HandOff = ["artifacts/", ".registry"])]
+        HandOff = ["artifacts/", ".registry"], Variables = [nameof(Data), nameof(Retries)])]
     [GitHubActionsJob("ci", nameof(Publish), Outputs = ["image"])]
     [GitHubActionsJob("ci", nameof(Release), OnlyOnBranch = "main", Environment = "staging")]
     [GitHubActions("ship", OnWorkflowDispatch = true, Targets = [nameof(Ship)],
