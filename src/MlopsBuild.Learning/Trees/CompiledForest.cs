@@ -8,9 +8,9 @@ namespace MlopsBuild.Learning.Trees;
 
 /// <summary>
 /// Trees flattened for scoring: every node of every tree in one array of <see cref="ScoringNode"/>s, breadth first, a
-/// node's two children neighbours (the right child right after the left). A step is "next = Left + (goes right ? 16
-/// bytes : 0)" with no branch on the data, and eight walks (lanes) advance together, so the processor overlaps eight
-/// chains of dependent loads instead of waiting on one.
+/// node's two children neighbours (the right child right after the left). A step is "next = Left + (goes right ? one
+/// node : 0)" with no branch on the data, and eight walks (lanes) advance together, so the processor overlaps eight
+/// chains of dependent loads instead of waiting on one. Nodes are found by offset (see <see cref="ScoringNode.Width"/>).
 /// A lane walks a sequence of trees without stopping: each leaf is a copy of the root of the lane's next tree (or of
 /// the parking node after its last), so a lane that reaches a leaf goes on with its next tree at once instead of
 /// waiting for the other lanes' deeper walks (trees grown leaf-wise are lopsided). Every node writes its offset to its
@@ -44,8 +44,8 @@ internal sealed class CompiledForest
     readonly int rowStart;
     /// <summary>Trees with no split, and their leaf's offset, which no walk writes: their slots are filled before.</summary>
     readonly (int Tree, int Leaf)[] unsplit;
-    /// <summary>The byte offset of the node a lane with no tree left steps to forever.</summary>
-    readonly int park;
+    /// <summary>The offset of the node a lane with no tree left steps to forever: the first.</summary>
+    const int park = 0;
     readonly int treeCount;
     readonly int featureCount;
     /// <summary>Whether any node is categorical: if none, every step takes the numeric rule without asking.</summary>
@@ -64,10 +64,15 @@ internal sealed class CompiledForest
         var leaves = new List<int>(); // of trees with a split
         var roots = new int[trees.Count];
         var unsplitList = new List<(int, int)>();
+        // The parking node first, at offset 0, so that "every lane parked" is "the lanes' offsets OR to 0".
+        nodes.Add(new ScoringNode { Threshold = OrderedKey.Missing, Left = park });
+        kinds.Add(0);
+        valueList.Add(0);
+        treeOf.Add(-1);
         for (var t = 0; t < trees.Count; t++)
         {
             var tree = trees[t];
-            roots[t] = nodes.Count * ScoringNode.Size;
+            roots[t] = nodes.Count * ScoringNode.Width;
             if (tree.NodeCount == 0) unsplitList.Add((t, roots[t]));
             // Breadth first: each node, once placed, gets its children placed as a pair at the end of the list.
             var queue = new Queue<(int Child, int Slot, int Depth)>();
@@ -97,7 +102,7 @@ internal sealed class CompiledForest
                 {
                     KeyOffset = RowGroup.KeyOffset(feature, defaultLeft && setWords == 0),
                     Threshold = setWords == 0 ? OrderedKey.Of(tree.Threshold[child]) : words.Count,
-                    Left = left * ScoringNode.Size,
+                    Left = left * ScoringNode.Width,
                 };
                 if (setWords > 0)
                 {
@@ -118,11 +123,6 @@ internal sealed class CompiledForest
                 return nodes.Count - 1;
             }
         }
-        var parkSlot = nodes.Count;
-        park = parkSlot * ScoringNode.Size;
-        nodes.Add(new ScoringNode { Threshold = OrderedKey.Missing, Left = park });
-        kinds.Add(0);
-        valueList.Add(0);
         values = valueList.ToArray();
         unsplit = unsplitList.ToArray();
 
@@ -157,12 +157,12 @@ internal sealed class CompiledForest
     {
         var linked = nodes.ToArray();
         var linkedKinds = kinds.ToArray();
-        for (var i = 0; i < treeOf.Count; i++) linked[i].Record = record(treeOf[i]);
-        linked[^1].Record = parkRecord;
+        linked[park / ScoringNode.Width].Record = parkRecord;
+        for (var i = park / ScoringNode.Width + 1; i < treeOf.Count; i++) linked[i].Record = record(treeOf[i]);
         foreach (var leaf in leaves)
         {
             var tree = treeOf[leaf];
-            var target = next[tree] / ScoringNode.Size;
+            var target = next[tree] / ScoringNode.Width;
             linked[leaf] = linked[target] with { Record = record(tree) };
             linkedKinds[leaf] = linkedKinds[target];
         }
@@ -243,13 +243,13 @@ internal sealed class CompiledForest
         for (var k = 0; k < scores.Length; k++)
         {
             var sum = scores[k];
-            for (var t = k; t < treeCount; t += scores.Length) sum += values[(uint)slots[t * stride] / ScoringNode.Size];
+            for (var t = k; t < treeCount; t += scores.Length) sum += values[(uint)slots[t * stride] / ScoringNode.Width];
             scores[k] = sum;
         }
     }
 
     /// <summary>
-    /// Walks eight lanes from <paramref name="starts"/> (byte offsets in <paramref name="nodes"/>) until all are parked,
+    /// Walks eight lanes from <paramref name="starts"/> (offsets in <paramref name="nodes"/>) until all are parked,
     /// lane i reading lane i of <paramref name="group"/> and writing to <paramref name="slots"/> from slot i on.
     /// </summary>
     /// <param name="group">A <see cref="RowGroup"/> of the model's features (no node reads past them: checked at construction).</param>
@@ -258,13 +258,23 @@ internal sealed class CompiledForest
     void Walk<TSplits>(ScoringNode[] nodes, CategorySplits categories, ReadOnlySpan<int> starts, Span<int> group, Span<int> slots)
         where TSplits : struct, ISplitRule
     {
-        ref var first = ref Unsafe.As<ScoringNode, byte>(ref MemoryMarshal.GetArrayDataReference(nodes));
+        ref var first = ref Unsafe.As<ScoringNode, long>(ref MemoryMarshal.GetArrayDataReference(nodes));
         ref var keys = ref MemoryMarshal.GetReference(group);
         ref var slot = ref MemoryMarshal.GetReference(slots);
-        var parked = park;
-        int a = starts[0], b = starts[1], c = starts[2], d = starts[3], e = starts[4], f = starts[5], g = starts[6], h = starts[7];
-        while (((a ^ parked) | (b ^ parked) | (c ^ parked) | (d ^ parked) | (e ^ parked) | (f ^ parked) | (g ^ parked) | (h ^ parked)) != 0)
+        // Native-sized offsets address a node in one instruction, with no widening first.
+        nuint a = (uint)starts[0], b = (uint)starts[1], c = (uint)starts[2], d = (uint)starts[3], e = (uint)starts[4], f = (uint)starts[5], g = (uint)starts[6], h = (uint)starts[7];
+        // Two rounds per test of whether all lanes are parked (a parked lane stays so): the test costs as much as
+        // two lane steps, and at most one round is wasted at the end.
+        while ((a | b | c | d | e | f | g | h) != park)
         {
+            a = Step<TSplits>(ref first, a, ref keys, ref slot, categories);
+            b = Step<TSplits>(ref first, b, ref Unsafe.Add(ref keys, 1), ref Unsafe.Add(ref slot, 1), categories);
+            c = Step<TSplits>(ref first, c, ref Unsafe.Add(ref keys, 2), ref Unsafe.Add(ref slot, 2), categories);
+            d = Step<TSplits>(ref first, d, ref Unsafe.Add(ref keys, 3), ref Unsafe.Add(ref slot, 3), categories);
+            e = Step<TSplits>(ref first, e, ref Unsafe.Add(ref keys, 4), ref Unsafe.Add(ref slot, 4), categories);
+            f = Step<TSplits>(ref first, f, ref Unsafe.Add(ref keys, 5), ref Unsafe.Add(ref slot, 5), categories);
+            g = Step<TSplits>(ref first, g, ref Unsafe.Add(ref keys, 6), ref Unsafe.Add(ref slot, 6), categories);
+            h = Step<TSplits>(ref first, h, ref Unsafe.Add(ref keys, 7), ref Unsafe.Add(ref slot, 7), categories);
             a = Step<TSplits>(ref first, a, ref keys, ref slot, categories);
             b = Step<TSplits>(ref first, b, ref Unsafe.Add(ref keys, 1), ref Unsafe.Add(ref slot, 1), categories);
             c = Step<TSplits>(ref first, c, ref Unsafe.Add(ref keys, 2), ref Unsafe.Add(ref slot, 2), categories);
@@ -276,15 +286,15 @@ internal sealed class CompiledForest
         }
     }
 
-    /// <summary>One step on from the node at byte offset <paramref name="offset"/>, writing the offset to the node's slot.</summary>
+    /// <summary>One step on from the node at <paramref name="offset"/>, writing the offset to the node's slot.</summary>
     /// <param name="lane">The lane's key of feature 0 in its row group.</param>
     /// <param name="laneSlot">The lane's first slot.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static int Step<TSplits>(ref byte nodes, int offset, ref int lane, ref int laneSlot, CategorySplits categories) where TSplits : struct, ISplitRule
+    static nuint Step<TSplits>(ref long units, nuint offset, ref int lane, ref int laneSlot, CategorySplits categories) where TSplits : struct, ISplitRule
     {
-        ref var node = ref Unsafe.As<byte, ScoringNode>(ref Unsafe.AddByteOffset(ref nodes, (uint)offset));
-        Unsafe.AddByteOffset(ref laneSlot, (uint)node.Record) = offset;
+        ref var node = ref Unsafe.As<long, ScoringNode>(ref Unsafe.Add(ref units, offset));
+        Unsafe.AddByteOffset(ref laneSlot, (uint)node.Record) = (int)offset;
         var key = Unsafe.Add(ref lane, (uint)node.KeyOffset);
-        return node.Left + TSplits.GoesRight(ref node, offset, key, categories) * ScoringNode.Size;
+        return (uint)node.Left + (nuint)(uint)TSplits.GoesRight(ref node, (int)offset, key, categories) * ScoringNode.Width;
     }
 }
