@@ -19,7 +19,8 @@ namespace MlopsBuild.Learning.Trees;
 /// Two arrays hold the same nodes and differ only in the copies at the leaves and the slots: <see cref="everyTree"/>
 /// (lane i walks row i through every tree; rows are scored eight at a time) and <see cref="everyEighthTree"/> (lane i
 /// walks one row through the trees i, i + 8, … of those with a split; a row scored alone). Values are compared as
-/// <see cref="OrderedKey"/>s in a <see cref="RowGroup"/>. Each walk takes the path <see cref="RegressionTree.GoesLeft"/>
+/// <see cref="OrderedKey"/>s, in a <see cref="RowGroup"/> for rows and in <see cref="RowKeys"/> for a row alone (the
+/// two arrays' nodes read their keys where each layout has them). Each walk takes the path <see cref="RegressionTree.GoesLeft"/>
 /// takes, and leaf values are added in tree order once the walk is over, so the scores are the ones
 /// <see cref="TreeEnsemble"/> defines, bit for bit.
 /// </summary>
@@ -61,6 +62,7 @@ internal sealed class CompiledForest
         var valueList = new List<double>();
         var words = new List<uint>();
         var treeOf = new List<int>();
+        var reads = new List<(int Feature, bool DefaultLeft)>(); // the key each node reads, placed by the layout
         var leaves = new List<int>(); // of trees with a split
         var roots = new int[trees.Count];
         var unsplitList = new List<(int, int)>();
@@ -69,6 +71,7 @@ internal sealed class CompiledForest
         kinds.Add(0);
         valueList.Add(0);
         treeOf.Add(-1);
+        reads.Add((0, false));
         for (var t = 0; t < trees.Count; t++)
         {
             var tree = trees[t];
@@ -98,9 +101,9 @@ internal sealed class CompiledForest
                 Add();
                 var defaultLeft = tree.DefaultLeft[child];
                 // A categorical node reads the first copy and handles a missing value itself.
+                reads[slot] = (feature, defaultLeft && setWords == 0);
                 nodes[slot] = new ScoringNode
                 {
-                    KeyOffset = RowGroup.KeyOffset(feature, defaultLeft && setWords == 0),
                     Threshold = setWords == 0 ? OrderedKey.Of(tree.Threshold[child]) : words.Count,
                     Left = left * ScoringNode.Width,
                 };
@@ -120,6 +123,7 @@ internal sealed class CompiledForest
                 kinds.Add(0);
                 valueList.Add(0);
                 treeOf.Add(t);
+                reads.Add((0, false));
                 return nodes.Count - 1;
             }
         }
@@ -131,7 +135,8 @@ internal sealed class CompiledForest
         // Rows: lane i's slot of tree t is at t × Lanes + i, and a leaf leads to the next tree with a split.
         var nextInRow = new int[trees.Count];
         for (var i = 0; i < split.Length; i++) nextInRow[split[i]] = i + 1 < split.Length ? roots[split[i + 1]] : park;
-        (everyTree, var rowKinds) = Link(nodes, kinds, treeOf, leaves, t => t * Lanes * sizeof(int), nextInRow, trees.Count * Lanes * sizeof(int));
+        (everyTree, var rowKinds) = Link(
+            nodes, kinds, treeOf, leaves, r => RowGroup.KeyOffset(r.Feature, r.DefaultLeft), reads, t => t * Lanes * sizeof(int), nextInRow, trees.Count * Lanes * sizeof(int));
         everyTreeCategories = new CategorySplits(rowKinds, categoryWords);
         rowStart = split.Length > 0 ? roots[split[0]] : park;
         // One row: the lane that walks tree t is its position among trees with a split, mod Lanes; its slot is at t.
@@ -142,21 +147,24 @@ internal sealed class CompiledForest
             nextAlone[split[i]] = i + Lanes < split.Length ? roots[split[i + Lanes]] : park;
             slotAlone[split[i]] = (split[i] - i % Lanes) * sizeof(int);
         }
-        (everyEighthTree, var aloneKinds) = Link(nodes, kinds, treeOf, leaves, t => slotAlone[t], nextAlone, trees.Count * sizeof(int));
+        (everyEighthTree, var aloneKinds) = Link(
+            nodes, kinds, treeOf, leaves, r => RowKeys.KeyOffset(r.Feature, r.DefaultLeft, featureCount), reads, t => slotAlone[t], nextAlone, trees.Count * sizeof(int));
         everyEighthTreeCategories = new CategorySplits(aloneKinds, categoryWords);
         aloneStarts = Enumerable.Range(0, Lanes).Select(i => i < split.Length ? roots[split[i]] : park).ToArray();
     }
 
     /// <summary>
-    /// The nodes as lanes walk them: each records into its tree's slot (<paramref name="record"/>: bytes from the
-    /// lane's first slot), each leaf is a copy of the node <paramref name="next"/> says for its tree but records as a
+    /// The nodes as lanes walk them: each reads its key where <paramref name="keyOffset"/> puts it, records into its
+    /// tree's slot (<paramref name="record"/>: bytes from the lane's first slot), each leaf is a copy of the node <paramref name="next"/> says for its tree but records as a
     /// node of its own tree, and the parking node records at <paramref name="parkRecord"/>.
     /// </summary>
     static (ScoringNode[] Nodes, int[] Kinds) Link(
-        List<ScoringNode> nodes, List<int> kinds, List<int> treeOf, List<int> leaves, Func<int, int> record, int[] next, int parkRecord)
+        List<ScoringNode> nodes, List<int> kinds, List<int> treeOf, List<int> leaves,
+        Func<(int Feature, bool DefaultLeft), int> keyOffset, List<(int Feature, bool DefaultLeft)> reads, Func<int, int> record, int[] next, int parkRecord)
     {
         var linked = nodes.ToArray();
         var linkedKinds = kinds.ToArray();
+        for (var i = 0; i < linked.Length; i++) linked[i].KeyOffset = keyOffset(reads[i]);
         linked[park / ScoringNode.Width].Record = parkRecord;
         for (var i = park / ScoringNode.Width + 1; i < treeOf.Count; i++) linked[i].Record = record(treeOf[i]);
         foreach (var leaf in leaves)
@@ -175,23 +183,23 @@ internal sealed class CompiledForest
     {
         if (features.Length < featureCount)
             throw new ArgumentException($"{features.Length} features given, the model reads {featureCount}.", nameof(features));
-        int[]? rentedGroup = null, rentedSlots = null;
-        var size = RowGroup.Size(Math.Max(featureCount, 1));
-        var group = size <= StackInts ? stackalloc int[size] : (rentedGroup = ArrayPool<int>.Shared.Rent(size)).AsSpan(0, size);
+        int[]? rentedKeys = null, rentedSlots = null;
+        var size = RowKeys.Size(Math.Max(featureCount, 1));
+        var keys = size <= StackInts ? stackalloc int[size] : (rentedKeys = ArrayPool<int>.Shared.Rent(size)).AsSpan(0, size);
         // One slot per tree, then one per lane for the parking node.
         var slotCount = treeCount + Lanes;
         var slots = slotCount <= StackInts ? stackalloc int[slotCount] : (rentedSlots = ArrayPool<int>.Shared.Rent(slotCount)).AsSpan(0, slotCount);
         try
         {
-            RowGroup.WriteRow(features[..featureCount], group);
+            RowKeys.Write(features[..featureCount], keys);
             foreach (var (tree, leaf) in unsplit) slots[tree] = leaf;
-            if (hasCategorical) Walk<AnySplits>(everyEighthTree, everyEighthTreeCategories, aloneStarts, group, slots);
-            else Walk<NumericSplits>(everyEighthTree, everyEighthTreeCategories, aloneStarts, group, slots);
+            if (hasCategorical) Walk<AnySplits, SharedKeys>(everyEighthTree, everyEighthTreeCategories, aloneStarts, keys, slots);
+            else Walk<NumericSplits, SharedKeys>(everyEighthTree, everyEighthTreeCategories, aloneStarts, keys, slots);
             AddLeafValues(slots, 1, scores);
         }
         finally
         {
-            if (rentedGroup is not null) ArrayPool<int>.Shared.Return(rentedGroup);
+            if (rentedKeys is not null) ArrayPool<int>.Shared.Return(rentedKeys);
             if (rentedSlots is not null) ArrayPool<int>.Shared.Return(rentedSlots);
         }
     }
@@ -220,8 +228,8 @@ internal sealed class CompiledForest
                 var rows = Math.Min(Lanes, count - first);
                 RowGroup.WriteRows(matrix, featureCount, start + first, rows, group);
                 for (var lane = 0; lane < Lanes; lane++) starts[lane] = lane < rows ? rowStart : park;
-                if (hasCategorical) Walk<AnySplits>(everyTree, everyTreeCategories, starts, group, slots);
-                else Walk<NumericSplits>(everyTree, everyTreeCategories, starts, group, slots);
+                if (hasCategorical) Walk<AnySplits, LaneKeys>(everyTree, everyTreeCategories, starts, group, slots);
+                else Walk<NumericSplits, LaneKeys>(everyTree, everyTreeCategories, starts, group, slots);
                 for (var lane = 0; lane < rows; lane++)
                     AddLeafValues(slots[lane..], Lanes, scores.Slice((first + lane) * scoreCount, scoreCount));
             }
@@ -250,16 +258,18 @@ internal sealed class CompiledForest
 
     /// <summary>
     /// Walks eight lanes from <paramref name="starts"/> (offsets in <paramref name="nodes"/>) until all are parked,
-    /// lane i reading lane i of <paramref name="group"/> and writing to <paramref name="slots"/> from slot i on.
+    /// lane i reading its keys from <paramref name="keys"/> as <typeparamref name="TKeys"/> says and writing to
+    /// <paramref name="slots"/> from slot i on.
     /// </summary>
-    /// <param name="group">A <see cref="RowGroup"/> of the model's features (no node reads past them: checked at construction).</param>
+    /// <param name="keys">The model's features as the nodes' key offsets expect (no node reads past them: checked at construction).</param>
     /// <param name="slots">As many as the nodes' records reach (see <see cref="everyTree"/> and <see cref="everyEighthTree"/>).</param>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    void Walk<TSplits>(ScoringNode[] nodes, CategorySplits categories, ReadOnlySpan<int> starts, Span<int> group, Span<int> slots)
+    void Walk<TSplits, TKeys>(ScoringNode[] nodes, CategorySplits categories, ReadOnlySpan<int> starts, Span<int> keys, Span<int> slots)
         where TSplits : struct, ISplitRule
+        where TKeys : struct, ILaneKeys
     {
         ref var first = ref Unsafe.As<ScoringNode, long>(ref MemoryMarshal.GetArrayDataReference(nodes));
-        ref var keys = ref MemoryMarshal.GetReference(group);
+        ref var key = ref MemoryMarshal.GetReference(keys);
         ref var slot = ref MemoryMarshal.GetReference(slots);
         // Native-sized offsets address a node in one instruction, with no widening first.
         nuint a = (uint)starts[0], b = (uint)starts[1], c = (uint)starts[2], d = (uint)starts[3], e = (uint)starts[4], f = (uint)starts[5], g = (uint)starts[6], h = (uint)starts[7];
@@ -267,27 +277,27 @@ internal sealed class CompiledForest
         // two lane steps, and at most one round is wasted at the end.
         while ((a | b | c | d | e | f | g | h) != park)
         {
-            a = Step<TSplits>(ref first, a, ref keys, ref slot, categories);
-            b = Step<TSplits>(ref first, b, ref Unsafe.Add(ref keys, 1), ref Unsafe.Add(ref slot, 1), categories);
-            c = Step<TSplits>(ref first, c, ref Unsafe.Add(ref keys, 2), ref Unsafe.Add(ref slot, 2), categories);
-            d = Step<TSplits>(ref first, d, ref Unsafe.Add(ref keys, 3), ref Unsafe.Add(ref slot, 3), categories);
-            e = Step<TSplits>(ref first, e, ref Unsafe.Add(ref keys, 4), ref Unsafe.Add(ref slot, 4), categories);
-            f = Step<TSplits>(ref first, f, ref Unsafe.Add(ref keys, 5), ref Unsafe.Add(ref slot, 5), categories);
-            g = Step<TSplits>(ref first, g, ref Unsafe.Add(ref keys, 6), ref Unsafe.Add(ref slot, 6), categories);
-            h = Step<TSplits>(ref first, h, ref Unsafe.Add(ref keys, 7), ref Unsafe.Add(ref slot, 7), categories);
-            a = Step<TSplits>(ref first, a, ref keys, ref slot, categories);
-            b = Step<TSplits>(ref first, b, ref Unsafe.Add(ref keys, 1), ref Unsafe.Add(ref slot, 1), categories);
-            c = Step<TSplits>(ref first, c, ref Unsafe.Add(ref keys, 2), ref Unsafe.Add(ref slot, 2), categories);
-            d = Step<TSplits>(ref first, d, ref Unsafe.Add(ref keys, 3), ref Unsafe.Add(ref slot, 3), categories);
-            e = Step<TSplits>(ref first, e, ref Unsafe.Add(ref keys, 4), ref Unsafe.Add(ref slot, 4), categories);
-            f = Step<TSplits>(ref first, f, ref Unsafe.Add(ref keys, 5), ref Unsafe.Add(ref slot, 5), categories);
-            g = Step<TSplits>(ref first, g, ref Unsafe.Add(ref keys, 6), ref Unsafe.Add(ref slot, 6), categories);
-            h = Step<TSplits>(ref first, h, ref Unsafe.Add(ref keys, 7), ref Unsafe.Add(ref slot, 7), categories);
+            a = Step<TSplits>(ref first, a, ref key, ref slot, categories);
+            b = Step<TSplits>(ref first, b, ref Unsafe.Add(ref key, 1 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 1), categories);
+            c = Step<TSplits>(ref first, c, ref Unsafe.Add(ref key, 2 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 2), categories);
+            d = Step<TSplits>(ref first, d, ref Unsafe.Add(ref key, 3 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 3), categories);
+            e = Step<TSplits>(ref first, e, ref Unsafe.Add(ref key, 4 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 4), categories);
+            f = Step<TSplits>(ref first, f, ref Unsafe.Add(ref key, 5 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 5), categories);
+            g = Step<TSplits>(ref first, g, ref Unsafe.Add(ref key, 6 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 6), categories);
+            h = Step<TSplits>(ref first, h, ref Unsafe.Add(ref key, 7 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 7), categories);
+            a = Step<TSplits>(ref first, a, ref key, ref slot, categories);
+            b = Step<TSplits>(ref first, b, ref Unsafe.Add(ref key, 1 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 1), categories);
+            c = Step<TSplits>(ref first, c, ref Unsafe.Add(ref key, 2 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 2), categories);
+            d = Step<TSplits>(ref first, d, ref Unsafe.Add(ref key, 3 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 3), categories);
+            e = Step<TSplits>(ref first, e, ref Unsafe.Add(ref key, 4 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 4), categories);
+            f = Step<TSplits>(ref first, f, ref Unsafe.Add(ref key, 5 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 5), categories);
+            g = Step<TSplits>(ref first, g, ref Unsafe.Add(ref key, 6 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 6), categories);
+            h = Step<TSplits>(ref first, h, ref Unsafe.Add(ref key, 7 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 7), categories);
         }
     }
 
     /// <summary>One step on from the node at <paramref name="offset"/>, writing the offset to the node's slot.</summary>
-    /// <param name="lane">The lane's key of feature 0 in its row group.</param>
+    /// <param name="lane">Where the lane's key offsets count from.</param>
     /// <param name="laneSlot">The lane's first slot.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static nuint Step<TSplits>(ref long units, nuint offset, ref int lane, ref int laneSlot, CategorySplits categories) where TSplits : struct, ISplitRule

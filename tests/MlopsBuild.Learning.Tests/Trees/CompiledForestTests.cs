@@ -87,6 +87,21 @@ public class CompiledForestTests
     }
 
     [Fact]
+    public void Trees_reading_features_past_the_first_eight_score_as_the_trees_do()
+    {
+        // A row scored alone has its keys written eight at a time, the rest one by one: the trees' features here are
+        // 11 to 16 of 17, on both sides of that line, after eleven the trees never read.
+        const int Before = 11;
+        var numbers = new Problems.Numbers(17);
+        var trees = Enumerable.Range(0, 20).Select(_ => Shifted(RandomTree(numbers, nodes: 1 + numbers.Below(40)), Before)).ToArray();
+        var rows = RandomRows(numbers, 200);
+        var filler = Enumerable.Range(0, Before).Select(_ => Enumerable.Range(0, rows.RowCount).Select(_ => (float)numbers.Normal()).ToArray());
+        var matrix = new FeatureMatrix([.. Problems.NumericFeatures(Before), .. rows.Features], [.. filler, .. rows.Columns]);
+
+        AssertScoresAreTheTreesSum(new TreeEnsemble(LearningTask.Regression, matrix.FeatureCount, [0.5], trees), matrix);
+    }
+
+    [Fact]
     public void Ordered_keys_compare_as_the_numbers_do()
     {
         float[] values =
@@ -197,6 +212,11 @@ public class CompiledForestTests
         var leafValues = Enumerable.Range(0, nodes + 1).Select(_ => numbers.Normal() * Math.Pow(10, numbers.Below(6) - 3)).ToArray();
         return new RegressionTree(feature, threshold, defaultLeft, left, right, categoryStart, categoryLength, bits.ToArray(), new double[nodes], leafValues);
     }
+
+    /// <summary>The tree reading feature f + <paramref name="by"/> where <paramref name="tree"/> reads f.</summary>
+    static RegressionTree Shifted(RegressionTree tree, int by) => new(
+        tree.Feature.Select(f => f + by).ToArray(), tree.Threshold, tree.DefaultLeft, tree.Left, tree.Right,
+        tree.CategoryStart, tree.CategoryLength, tree.CategoryBits, tree.Gain, tree.LeafValue);
 
     /// <summary>Numeric values on and around the thresholds (−0, ±∞ too); category codes in and past the sets, negative, fractional, huge.</summary>
     static FeatureMatrix RandomRows(Problems.Numbers numbers, int rows, double missingShare = 0.1)
