@@ -244,14 +244,19 @@ internal sealed class CompiledForest
     /// <summary>
     /// Adds the value of tree t's leaf (its offset at slots[t × <paramref name="stride"/>]) to scores[t mod
     /// scores.Length], score by score in tree order: each score's sum is kept in a register, since adding into memory
-    /// waits for the store of the previous sum each time.
+    /// waits for the store of the previous sum each time. The additions wait on each other, so the loop around them is
+    /// kept to a few instructions: no bounds checks (every slot holds a node's offset), and a node's value found at
+    /// offset × 4 bytes (a double per node, <see cref="ScoringNode.Width"/> units per node).
     /// </summary>
     void AddLeafValues(ReadOnlySpan<int> slots, int stride, Span<double> scores)
     {
+        ref var value = ref MemoryMarshal.GetArrayDataReference(values);
+        ref var slot = ref MemoryMarshal.GetReference(slots);
         for (var k = 0; k < scores.Length; k++)
         {
             var sum = scores[k];
-            for (var t = k; t < treeCount; t += scores.Length) sum += values[(uint)slots[t * stride] / ScoringNode.Width];
+            for (nint at = k * stride, end = treeCount * stride, step = scores.Length * stride; at < end; at += step)
+                sum += Unsafe.AddByteOffset(ref value, (uint)Unsafe.Add(ref slot, at) * (nuint)(sizeof(double) / ScoringNode.Width));
             scores[k] = sum;
         }
     }
