@@ -51,6 +51,8 @@ internal sealed class CompiledForest
     readonly int featureCount;
     /// <summary>Whether any node is categorical: if none, every step takes the numeric rule without asking.</summary>
     readonly bool hasCategorical;
+    /// <summary>Whether each tree has a region of its own (<see cref="RegionSlots"/>), which a row scored alone walks by.</summary>
+    readonly bool treeByRegion;
 
     /// <exception cref="ArgumentException">A tree reads a feature past <paramref name="featureCount"/>, has a NaN threshold, or is not a tree.</exception>
     public CompiledForest(IReadOnlyList<RegressionTree> trees, int featureCount)
@@ -66,20 +68,22 @@ internal sealed class CompiledForest
         var leaves = new List<int>(); // of trees with a split
         var roots = new int[trees.Count];
         var unsplitList = new List<(int, int)>();
+        // A region per tree (see RegionSlots) when no tree is larger and the gaps at most double the nodes.
+        var sizes = trees.Select(tree => 2 * tree.NodeCount + 1).ToArray();
+        treeByRegion = sizes.All(size => size * ScoringNode.Width <= RegionSlots.Units)
+            && (trees.Count + 1L) * RegionSlots.Units <= 2L * (sizes.Sum(size => (long)size) + 1) * ScoringNode.Width;
         // The parking node first, at offset 0, so that "every lane parked" is "the lanes' offsets OR to 0".
-        nodes.Add(new ScoringNode { Threshold = OrderedKey.Missing, Left = park });
-        kinds.Add(0);
-        valueList.Add(0);
-        treeOf.Add(-1);
-        reads.Add((0, false));
+        Add(-1);
+        nodes[0] = new ScoringNode { Threshold = OrderedKey.Missing, Left = park };
         for (var t = 0; t < trees.Count; t++)
         {
             var tree = trees[t];
+            while (treeByRegion && nodes.Count * ScoringNode.Width % RegionSlots.Units != 0) Add(-1);
             roots[t] = nodes.Count * ScoringNode.Width;
             if (tree.NodeCount == 0) unsplitList.Add((t, roots[t]));
             // Breadth first: each node, once placed, gets its children placed as a pair at the end of the list.
             var queue = new Queue<(int Child, int Slot, int Depth)>();
-            queue.Enqueue((tree.NodeCount == 0 ? ~0 : 0, Add(), 0));
+            queue.Enqueue((tree.NodeCount == 0 ? ~0 : 0, Add(t), 0));
             while (queue.TryDequeue(out var item))
             {
                 var (child, slot, depth) = item;
@@ -97,8 +101,8 @@ internal sealed class CompiledForest
                 var setWords = tree.CategoryLength[child];
                 if (setWords == 0 && float.IsNaN(tree.Threshold[child]))
                     throw new ArgumentException($"Tree {t} has a NaN threshold.", nameof(trees));
-                var left = Add();
-                Add();
+                var left = Add(t);
+                Add(t);
                 var defaultLeft = tree.DefaultLeft[child];
                 // A categorical node reads the first copy and handles a missing value itself.
                 reads[slot] = (feature, defaultLeft && setWords == 0);
@@ -115,16 +119,6 @@ internal sealed class CompiledForest
                 }
                 queue.Enqueue((tree.Left[child], left, depth + 1));
                 queue.Enqueue((tree.Right[child], left + 1, depth + 1));
-            }
-
-            int Add()
-            {
-                nodes.Add(default);
-                kinds.Add(0);
-                valueList.Add(0);
-                treeOf.Add(t);
-                reads.Add((0, false));
-                return nodes.Count - 1;
             }
         }
         values = valueList.ToArray();
@@ -151,12 +145,23 @@ internal sealed class CompiledForest
             nodes, kinds, treeOf, leaves, r => RowKeys.KeyOffset(r.Feature, r.DefaultLeft, featureCount), reads, t => slotAlone[t], nextAlone, trees.Count * sizeof(int));
         everyEighthTreeCategories = new CategorySplits(aloneKinds, categoryWords);
         aloneStarts = Enumerable.Range(0, Lanes).Select(i => i < split.Length ? roots[split[i]] : park).ToArray();
+
+        // A node of tree t (−1: the parking node or a gap between regions), as yet unlinked.
+        int Add(int t)
+        {
+            nodes.Add(default);
+            kinds.Add(0);
+            valueList.Add(0);
+            treeOf.Add(t);
+            reads.Add((0, false));
+            return nodes.Count - 1;
+        }
     }
 
     /// <summary>
     /// The nodes as lanes walk them: each reads its key where <paramref name="keyOffset"/> puts it, records into its
     /// tree's slot (<paramref name="record"/>: bytes from the lane's first slot), each leaf is a copy of the node <paramref name="next"/> says for its tree but records as a
-    /// node of its own tree, and the parking node records at <paramref name="parkRecord"/>.
+    /// node of its own tree, and the parking node (and any gap) records at <paramref name="parkRecord"/>.
     /// </summary>
     static (ScoringNode[] Nodes, int[] Kinds) Link(
         List<ScoringNode> nodes, List<int> kinds, List<int> treeOf, List<int> leaves,
@@ -165,8 +170,7 @@ internal sealed class CompiledForest
         var linked = nodes.ToArray();
         var linkedKinds = kinds.ToArray();
         for (var i = 0; i < linked.Length; i++) linked[i].KeyOffset = keyOffset(reads[i]);
-        linked[park / ScoringNode.Width].Record = parkRecord;
-        for (var i = park / ScoringNode.Width + 1; i < treeOf.Count; i++) linked[i].Record = record(treeOf[i]);
+        for (var i = 0; i < treeOf.Count; i++) linked[i].Record = treeOf[i] < 0 ? parkRecord : record(treeOf[i]);
         foreach (var leaf in leaves)
         {
             var tree = treeOf[leaf];
@@ -192,10 +196,17 @@ internal sealed class CompiledForest
         try
         {
             RowKeys.Write(features[..featureCount], keys);
-            foreach (var (tree, leaf) in unsplit) slots[tree] = leaf;
-            if (hasCategorical) Walk<AnySplits, SharedKeys>(everyEighthTree, everyEighthTreeCategories, aloneStarts, keys, slots);
-            else Walk<NumericSplits, SharedKeys>(everyEighthTree, everyEighthTreeCategories, aloneStarts, keys, slots);
-            AddLeafValues(slots, 1, scores);
+            // By region, the parking node's slot comes first and tree t's is at t + 1.
+            var treeSlots = treeByRegion ? slots[1..] : slots;
+            foreach (var (tree, leaf) in unsplit) treeSlots[tree] = leaf;
+            if (treeByRegion)
+            {
+                if (hasCategorical) Walk<AnySplits, SharedKeys, RegionSlots>(everyEighthTree, everyEighthTreeCategories, aloneStarts, keys, slots);
+                else Walk<NumericSplits, SharedKeys, RegionSlots>(everyEighthTree, everyEighthTreeCategories, aloneStarts, keys, slots);
+            }
+            else if (hasCategorical) Walk<AnySplits, SharedKeys, RecordedSlots>(everyEighthTree, everyEighthTreeCategories, aloneStarts, keys, slots);
+            else Walk<NumericSplits, SharedKeys, RecordedSlots>(everyEighthTree, everyEighthTreeCategories, aloneStarts, keys, slots);
+            AddLeafValues(treeSlots, 1, scores);
         }
         finally
         {
@@ -228,8 +239,8 @@ internal sealed class CompiledForest
                 var rows = Math.Min(Lanes, count - first);
                 RowGroup.WriteRows(matrix, featureCount, start + first, rows, group);
                 for (var lane = 0; lane < Lanes; lane++) starts[lane] = lane < rows ? rowStart : park;
-                if (hasCategorical) Walk<AnySplits, LaneKeys>(everyTree, everyTreeCategories, starts, group, slots);
-                else Walk<NumericSplits, LaneKeys>(everyTree, everyTreeCategories, starts, group, slots);
+                if (hasCategorical) Walk<AnySplits, LaneKeys, RecordedSlots>(everyTree, everyTreeCategories, starts, group, slots);
+                else Walk<NumericSplits, LaneKeys, RecordedSlots>(everyTree, everyTreeCategories, starts, group, slots);
                 for (var lane = 0; lane < rows; lane++)
                     AddLeafValues(slots[lane..], Lanes, scores.Slice((first + lane) * scoreCount, scoreCount));
             }
@@ -269,9 +280,10 @@ internal sealed class CompiledForest
     /// <param name="keys">The model's features as the nodes' key offsets expect (no node reads past them: checked at construction).</param>
     /// <param name="slots">As many as the nodes' records reach (see <see cref="everyTree"/> and <see cref="everyEighthTree"/>).</param>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    void Walk<TSplits, TKeys>(ScoringNode[] nodes, CategorySplits categories, ReadOnlySpan<int> starts, Span<int> keys, Span<int> slots)
+    void Walk<TSplits, TKeys, TSlots>(ScoringNode[] nodes, CategorySplits categories, ReadOnlySpan<int> starts, Span<int> keys, Span<int> slots)
         where TSplits : struct, ISplitRule
         where TKeys : struct, ILaneKeys
+        where TSlots : struct, ITreeSlots
     {
         ref var first = ref Unsafe.As<ScoringNode, long>(ref MemoryMarshal.GetArrayDataReference(nodes));
         ref var key = ref MemoryMarshal.GetReference(keys);
@@ -282,22 +294,22 @@ internal sealed class CompiledForest
         // two lane steps, and at most one round is wasted at the end.
         while ((a | b | c | d | e | f | g | h) != park)
         {
-            a = Step<TSplits>(ref first, a, ref key, ref slot, categories);
-            b = Step<TSplits>(ref first, b, ref Unsafe.Add(ref key, 1 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 1), categories);
-            c = Step<TSplits>(ref first, c, ref Unsafe.Add(ref key, 2 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 2), categories);
-            d = Step<TSplits>(ref first, d, ref Unsafe.Add(ref key, 3 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 3), categories);
-            e = Step<TSplits>(ref first, e, ref Unsafe.Add(ref key, 4 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 4), categories);
-            f = Step<TSplits>(ref first, f, ref Unsafe.Add(ref key, 5 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 5), categories);
-            g = Step<TSplits>(ref first, g, ref Unsafe.Add(ref key, 6 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 6), categories);
-            h = Step<TSplits>(ref first, h, ref Unsafe.Add(ref key, 7 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 7), categories);
-            a = Step<TSplits>(ref first, a, ref key, ref slot, categories);
-            b = Step<TSplits>(ref first, b, ref Unsafe.Add(ref key, 1 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 1), categories);
-            c = Step<TSplits>(ref first, c, ref Unsafe.Add(ref key, 2 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 2), categories);
-            d = Step<TSplits>(ref first, d, ref Unsafe.Add(ref key, 3 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 3), categories);
-            e = Step<TSplits>(ref first, e, ref Unsafe.Add(ref key, 4 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 4), categories);
-            f = Step<TSplits>(ref first, f, ref Unsafe.Add(ref key, 5 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 5), categories);
-            g = Step<TSplits>(ref first, g, ref Unsafe.Add(ref key, 6 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 6), categories);
-            h = Step<TSplits>(ref first, h, ref Unsafe.Add(ref key, 7 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 7), categories);
+            a = Step<TSplits, TSlots>(ref first, a, ref key, ref slot, categories);
+            b = Step<TSplits, TSlots>(ref first, b, ref Unsafe.Add(ref key, 1 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 1 * TSlots.LaneStride), categories);
+            c = Step<TSplits, TSlots>(ref first, c, ref Unsafe.Add(ref key, 2 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 2 * TSlots.LaneStride), categories);
+            d = Step<TSplits, TSlots>(ref first, d, ref Unsafe.Add(ref key, 3 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 3 * TSlots.LaneStride), categories);
+            e = Step<TSplits, TSlots>(ref first, e, ref Unsafe.Add(ref key, 4 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 4 * TSlots.LaneStride), categories);
+            f = Step<TSplits, TSlots>(ref first, f, ref Unsafe.Add(ref key, 5 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 5 * TSlots.LaneStride), categories);
+            g = Step<TSplits, TSlots>(ref first, g, ref Unsafe.Add(ref key, 6 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 6 * TSlots.LaneStride), categories);
+            h = Step<TSplits, TSlots>(ref first, h, ref Unsafe.Add(ref key, 7 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 7 * TSlots.LaneStride), categories);
+            a = Step<TSplits, TSlots>(ref first, a, ref key, ref slot, categories);
+            b = Step<TSplits, TSlots>(ref first, b, ref Unsafe.Add(ref key, 1 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 1 * TSlots.LaneStride), categories);
+            c = Step<TSplits, TSlots>(ref first, c, ref Unsafe.Add(ref key, 2 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 2 * TSlots.LaneStride), categories);
+            d = Step<TSplits, TSlots>(ref first, d, ref Unsafe.Add(ref key, 3 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 3 * TSlots.LaneStride), categories);
+            e = Step<TSplits, TSlots>(ref first, e, ref Unsafe.Add(ref key, 4 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 4 * TSlots.LaneStride), categories);
+            f = Step<TSplits, TSlots>(ref first, f, ref Unsafe.Add(ref key, 5 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 5 * TSlots.LaneStride), categories);
+            g = Step<TSplits, TSlots>(ref first, g, ref Unsafe.Add(ref key, 6 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 6 * TSlots.LaneStride), categories);
+            h = Step<TSplits, TSlots>(ref first, h, ref Unsafe.Add(ref key, 7 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 7 * TSlots.LaneStride), categories);
         }
     }
 
@@ -305,10 +317,12 @@ internal sealed class CompiledForest
     /// <param name="lane">Where the lane's key offsets count from.</param>
     /// <param name="laneSlot">The lane's first slot.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static nuint Step<TSplits>(ref long units, nuint offset, ref int lane, ref int laneSlot, CategorySplits categories) where TSplits : struct, ISplitRule
+    static nuint Step<TSplits, TSlots>(ref long units, nuint offset, ref int lane, ref int laneSlot, CategorySplits categories)
+        where TSplits : struct, ISplitRule
+        where TSlots : struct, ITreeSlots
     {
         ref var node = ref Unsafe.As<long, ScoringNode>(ref Unsafe.Add(ref units, offset));
-        Unsafe.AddByteOffset(ref laneSlot, (uint)node.Record) = (int)offset;
+        TSlots.SlotOf(ref laneSlot, ref node, offset) = (int)offset;
         var key = Unsafe.Add(ref lane, (uint)node.KeyOffset);
         return (uint)node.Left + (nuint)(uint)TSplits.GoesRight(ref node, (int)offset, key, categories) * ScoringNode.Width;
     }

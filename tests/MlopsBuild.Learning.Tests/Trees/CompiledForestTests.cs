@@ -40,7 +40,9 @@ public class CompiledForestTests
     [InlineData(3)]
     public void A_hundred_leaf_wise_trees_of_up_to_64_leaves_score_as_the_trees_do(int scoreCount)
     {
-        // The shape the goals are set for: lanes walk a dozen trees each, whose depths vary a lot from row to row.
+        // The shape the goals are set for: lanes walk a dozen trees each, whose depths vary a lot from row to row. Trees
+        // this size each get a region of their own, by which a row scored alone is walked (RegionSlots); the smaller,
+        // more uneven trees of the other tests are walked by their nodes' records.
         var numbers = new Problems.Numbers((ulong)(100 + scoreCount));
         var trees = Enumerable.Range(0, 99).Select(t => RandomTree(numbers, nodes: 32 + numbers.Below(32), categorical: false)).ToArray();
         var baseScores = Enumerable.Range(0, scoreCount).Select(_ => numbers.Normal()).ToArray();
