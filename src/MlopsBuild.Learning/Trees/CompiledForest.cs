@@ -159,13 +159,15 @@ internal sealed class CompiledForest
     }
 
     /// <summary>
-    /// The nodes as lanes walk them: each reads its key where <paramref name="keyOffset"/> puts it, records into its
-    /// tree's slot (<paramref name="record"/>: bytes from the lane's first slot), each leaf is a copy of the node <paramref name="next"/> says for its tree but records as a
-    /// node of its own tree, and the parking node (and any gap) records at <paramref name="parkRecord"/>.
+    /// The nodes as lanes walk them: each reads its key where <paramref name="keyOffset"/> puts it and records into
+    /// its tree's slot (<paramref name="record"/>: bytes from the lane's first slot), each leaf is a copy of the node
+    /// <paramref name="next"/> says for its tree but records as a node of its own tree, and the parking node (and any
+    /// gap between regions) records at <paramref name="parkRecord"/>.
     /// </summary>
     static (ScoringNode[] Nodes, int[] Kinds) Link(
         List<ScoringNode> nodes, List<int> kinds, List<int> treeOf, List<int> leaves,
-        Func<(int Feature, bool DefaultLeft), int> keyOffset, List<(int Feature, bool DefaultLeft)> reads, Func<int, int> record, int[] next, int parkRecord)
+        Func<(int Feature, bool DefaultLeft), int> keyOffset, List<(int Feature, bool DefaultLeft)> reads,
+        Func<int, int> record, int[] next, int parkRecord)
     {
         var linked = nodes.ToArray();
         var linkedKinds = kinds.ToArray();
@@ -190,7 +192,7 @@ internal sealed class CompiledForest
         int[]? rentedKeys = null, rentedSlots = null;
         var size = RowKeys.Size(Math.Max(featureCount, 1));
         var keys = size <= StackInts ? stackalloc int[size] : (rentedKeys = ArrayPool<int>.Shared.Rent(size)).AsSpan(0, size);
-        // One slot per tree, then one per lane for the parking node.
+        // One slot per tree, then one per lane for the parking node (by region: the parking node's, then the trees').
         var slotCount = treeCount + Lanes;
         var slots = slotCount <= StackInts ? stackalloc int[slotCount] : (rentedSlots = ArrayPool<int>.Shared.Rent(slotCount)).AsSpan(0, slotCount);
         try
@@ -275,10 +277,10 @@ internal sealed class CompiledForest
     /// <summary>
     /// Walks eight lanes from <paramref name="starts"/> (offsets in <paramref name="nodes"/>) until all are parked,
     /// lane i reading its keys from <paramref name="keys"/> as <typeparamref name="TKeys"/> says and writing to
-    /// <paramref name="slots"/> from slot i on.
+    /// <paramref name="slots"/> as <typeparamref name="TSlots"/> says.
     /// </summary>
     /// <param name="keys">The model's features as the nodes' key offsets expect (no node reads past them: checked at construction).</param>
-    /// <param name="slots">As many as the nodes' records reach (see <see cref="everyTree"/> and <see cref="everyEighthTree"/>).</param>
+    /// <param name="slots">As many as the walk's slots reach (see <see cref="everyTree"/>, <see cref="everyEighthTree"/> and <see cref="RegionSlots"/>).</param>
     [MethodImpl(MethodImplOptions.NoInlining)]
     void Walk<TSplits, TKeys, TSlots>(ScoringNode[] nodes, CategorySplits categories, ReadOnlySpan<int> starts, Span<int> keys, Span<int> slots)
         where TSplits : struct, ISplitRule
@@ -289,9 +291,10 @@ internal sealed class CompiledForest
         ref var key = ref MemoryMarshal.GetReference(keys);
         ref var slot = ref MemoryMarshal.GetReference(slots);
         // Native-sized offsets address a node in one instruction, with no widening first.
-        nuint a = (uint)starts[0], b = (uint)starts[1], c = (uint)starts[2], d = (uint)starts[3], e = (uint)starts[4], f = (uint)starts[5], g = (uint)starts[6], h = (uint)starts[7];
+        nuint a = (uint)starts[0], b = (uint)starts[1], c = (uint)starts[2], d = (uint)starts[3];
+        nuint e = (uint)starts[4], f = (uint)starts[5], g = (uint)starts[6], h = (uint)starts[7];
         // Two rounds per test of whether all lanes are parked (a parked lane stays so): the test costs as much as
-        // two lane steps, and at most one round is wasted at the end.
+        // two lane steps, and at most one round is wasted at the end. (An inner loop of four rounds measured slower.)
         while ((a | b | c | d | e | f | g | h) != park)
         {
             a = Step<TSplits, TSlots>(ref first, a, ref key, ref slot, categories);
@@ -315,7 +318,7 @@ internal sealed class CompiledForest
 
     /// <summary>One step on from the node at <paramref name="offset"/>, writing the offset to the node's slot.</summary>
     /// <param name="lane">Where the lane's key offsets count from.</param>
-    /// <param name="laneSlot">The lane's first slot.</param>
+    /// <param name="laneSlot">Where the lane's slots count from.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static nuint Step<TSplits, TSlots>(ref long units, nuint offset, ref int lane, ref int laneSlot, CategorySplits categories)
         where TSplits : struct, ISplitRule
