@@ -69,9 +69,9 @@ internal sealed class CompiledForest
         var roots = new int[trees.Count];
         var unsplitList = new List<(int, int)>();
         // A region per tree (see RegionSlots) when no tree is larger and the gaps at most double the nodes.
-        var sizes = trees.Select(tree => 2 * tree.NodeCount + 1).ToArray();
+        var sizes = trees.Select(tree => 2L * tree.NodeCount + 1).ToArray();
         treeByRegion = sizes.All(size => size * ScoringNode.Width <= RegionSlots.Units)
-            && (trees.Count + 1L) * RegionSlots.Units <= 2L * (sizes.Sum(size => (long)size) + 1) * ScoringNode.Width;
+            && (trees.Count + 1L) * RegionSlots.Units <= 2 * (sizes.Sum() + 1) * ScoringNode.Width;
         // The parking node first, at offset 0, so that "every lane parked" is "the lanes' offsets OR to 0".
         Add(-1);
         nodes[0] = new ScoringNode { Threshold = OrderedKey.Missing, Left = park };

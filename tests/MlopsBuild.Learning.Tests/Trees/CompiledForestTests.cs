@@ -51,6 +51,16 @@ public class CompiledForestTests
     }
 
     [Fact]
+    public void Trees_walked_by_region_score_as_the_trees_do_with_trees_of_no_split_among_them()
+    {
+        // Trees with no split take a region too, and their slots (after the parking node's) are filled before the walk.
+        var numbers = new Problems.Numbers(110);
+        var trees = Enumerable.Range(0, 60).Select(t => RandomTree(numbers, nodes: t % 9 == 4 ? 0 : 40 + numbers.Below(24))).ToArray();
+
+        AssertScoresAreTheTreesSum(new TreeEnsemble(LearningTask.Regression, Numeric + Categorical, [0.25], trees), RandomRows(numbers, 300));
+    }
+
+    [Fact]
     public void The_random_forests_tell_a_changed_order_of_additions_apart()
     {
         // Guards the tests above: summing each lane's trees together (0, 8, 16, …, then 1, 9, …) must give other
