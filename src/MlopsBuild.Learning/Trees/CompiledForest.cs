@@ -8,9 +8,9 @@ namespace MlopsBuild.Learning.Trees;
 
 /// <summary>
 /// Trees flattened for scoring: every node of every tree in one array of <see cref="ScoringNode"/>s, breadth first, a
-/// node's two children neighbours (the right child right after the left). A step is "next = Left + (goes right ? 16
-/// bytes : 0)" with no branch on the data, and eight walks (lanes) advance together, so the processor overlaps eight
-/// chains of dependent loads instead of waiting on one.
+/// node's two children neighbours (the right child right after the left). A step is "next = Left + (goes right ? one
+/// node : 0)" with no branch on the data, and eight walks (lanes) advance together, so the processor overlaps eight
+/// chains of dependent loads instead of waiting on one. Nodes are found by offset (see <see cref="ScoringNode.Width"/>).
 /// A lane walks a sequence of trees without stopping: each leaf is a copy of the root of the lane's next tree (or of
 /// the parking node after its last), so a lane that reaches a leaf goes on with its next tree at once instead of
 /// waiting for the other lanes' deeper walks (trees grown leaf-wise are lopsided). Every node writes its offset to its
@@ -19,7 +19,8 @@ namespace MlopsBuild.Learning.Trees;
 /// Two arrays hold the same nodes and differ only in the copies at the leaves and the slots: <see cref="everyTree"/>
 /// (lane i walks row i through every tree; rows are scored eight at a time) and <see cref="everyEighthTree"/> (lane i
 /// walks one row through the trees i, i + 8, … of those with a split; a row scored alone). Values are compared as
-/// <see cref="OrderedKey"/>s in a <see cref="RowGroup"/>. Each walk takes the path <see cref="RegressionTree.GoesLeft"/>
+/// <see cref="OrderedKey"/>s, in a <see cref="RowGroup"/> for rows and in <see cref="RowKeys"/> for a row alone (the
+/// two arrays' nodes read their keys where each layout has them). Each walk takes the path <see cref="RegressionTree.GoesLeft"/>
 /// takes, and leaf values are added in tree order once the walk is over, so the scores are the ones
 /// <see cref="TreeEnsemble"/> defines, bit for bit.
 /// </summary>
@@ -44,12 +45,14 @@ internal sealed class CompiledForest
     readonly int rowStart;
     /// <summary>Trees with no split, and their leaf's offset, which no walk writes: their slots are filled before.</summary>
     readonly (int Tree, int Leaf)[] unsplit;
-    /// <summary>The byte offset of the node a lane with no tree left steps to forever.</summary>
-    readonly int park;
+    /// <summary>The offset of the node a lane with no tree left steps to forever: the first.</summary>
+    const int park = 0;
     readonly int treeCount;
     readonly int featureCount;
     /// <summary>Whether any node is categorical: if none, every step takes the numeric rule without asking.</summary>
     readonly bool hasCategorical;
+    /// <summary>Whether each tree has a region of its own (<see cref="RegionSlots"/>), which a row scored alone walks by.</summary>
+    readonly bool treeByRegion;
 
     /// <exception cref="ArgumentException">A tree reads a feature past <paramref name="featureCount"/>, has a NaN threshold, or is not a tree.</exception>
     public CompiledForest(IReadOnlyList<RegressionTree> trees, int featureCount)
@@ -61,17 +64,26 @@ internal sealed class CompiledForest
         var valueList = new List<double>();
         var words = new List<uint>();
         var treeOf = new List<int>();
+        var reads = new List<(int Feature, bool DefaultLeft)>(); // the key each node reads, placed by the layout
         var leaves = new List<int>(); // of trees with a split
         var roots = new int[trees.Count];
         var unsplitList = new List<(int, int)>();
+        // A region per tree (see RegionSlots) when no tree is larger and the gaps at most double the nodes.
+        var sizes = trees.Select(tree => 2L * tree.NodeCount + 1).ToArray();
+        treeByRegion = sizes.All(size => size * ScoringNode.Width <= RegionSlots.Units)
+            && (trees.Count + 1L) * RegionSlots.Units <= 2 * (sizes.Sum() + 1) * ScoringNode.Width;
+        // The parking node first, at offset 0, so that "every lane parked" is "the lanes' offsets OR to 0".
+        Add(-1);
+        nodes[0] = new ScoringNode { Threshold = OrderedKey.Missing, Left = park };
         for (var t = 0; t < trees.Count; t++)
         {
             var tree = trees[t];
-            roots[t] = nodes.Count * ScoringNode.Size;
+            while (treeByRegion && nodes.Count * ScoringNode.Width % RegionSlots.Units != 0) Add(-1);
+            roots[t] = nodes.Count * ScoringNode.Width;
             if (tree.NodeCount == 0) unsplitList.Add((t, roots[t]));
             // Breadth first: each node, once placed, gets its children placed as a pair at the end of the list.
             var queue = new Queue<(int Child, int Slot, int Depth)>();
-            queue.Enqueue((tree.NodeCount == 0 ? ~0 : 0, Add(), 0));
+            queue.Enqueue((tree.NodeCount == 0 ? ~0 : 0, Add(t), 0));
             while (queue.TryDequeue(out var item))
             {
                 var (child, slot, depth) = item;
@@ -89,15 +101,15 @@ internal sealed class CompiledForest
                 var setWords = tree.CategoryLength[child];
                 if (setWords == 0 && float.IsNaN(tree.Threshold[child]))
                     throw new ArgumentException($"Tree {t} has a NaN threshold.", nameof(trees));
-                var left = Add();
-                Add();
+                var left = Add(t);
+                Add(t);
                 var defaultLeft = tree.DefaultLeft[child];
                 // A categorical node reads the first copy and handles a missing value itself.
+                reads[slot] = (feature, defaultLeft && setWords == 0);
                 nodes[slot] = new ScoringNode
                 {
-                    KeyOffset = RowGroup.KeyOffset(feature, defaultLeft && setWords == 0),
                     Threshold = setWords == 0 ? OrderedKey.Of(tree.Threshold[child]) : words.Count,
-                    Left = left * ScoringNode.Size,
+                    Left = left * ScoringNode.Width,
                 };
                 if (setWords > 0)
                 {
@@ -108,21 +120,7 @@ internal sealed class CompiledForest
                 queue.Enqueue((tree.Left[child], left, depth + 1));
                 queue.Enqueue((tree.Right[child], left + 1, depth + 1));
             }
-
-            int Add()
-            {
-                nodes.Add(default);
-                kinds.Add(0);
-                valueList.Add(0);
-                treeOf.Add(t);
-                return nodes.Count - 1;
-            }
         }
-        var parkSlot = nodes.Count;
-        park = parkSlot * ScoringNode.Size;
-        nodes.Add(new ScoringNode { Threshold = OrderedKey.Missing, Left = park });
-        kinds.Add(0);
-        valueList.Add(0);
         values = valueList.ToArray();
         unsplit = unsplitList.ToArray();
 
@@ -131,7 +129,8 @@ internal sealed class CompiledForest
         // Rows: lane i's slot of tree t is at t × Lanes + i, and a leaf leads to the next tree with a split.
         var nextInRow = new int[trees.Count];
         for (var i = 0; i < split.Length; i++) nextInRow[split[i]] = i + 1 < split.Length ? roots[split[i + 1]] : park;
-        (everyTree, var rowKinds) = Link(nodes, kinds, treeOf, leaves, t => t * Lanes * sizeof(int), nextInRow, trees.Count * Lanes * sizeof(int));
+        (everyTree, var rowKinds) = Link(
+            nodes, kinds, treeOf, leaves, r => RowGroup.KeyOffset(r.Feature, r.DefaultLeft), reads, t => t * Lanes * sizeof(int), nextInRow, trees.Count * Lanes * sizeof(int));
         everyTreeCategories = new CategorySplits(rowKinds, categoryWords);
         rowStart = split.Length > 0 ? roots[split[0]] : park;
         // One row: the lane that walks tree t is its position among trees with a split, mod Lanes; its slot is at t.
@@ -142,27 +141,42 @@ internal sealed class CompiledForest
             nextAlone[split[i]] = i + Lanes < split.Length ? roots[split[i + Lanes]] : park;
             slotAlone[split[i]] = (split[i] - i % Lanes) * sizeof(int);
         }
-        (everyEighthTree, var aloneKinds) = Link(nodes, kinds, treeOf, leaves, t => slotAlone[t], nextAlone, trees.Count * sizeof(int));
+        (everyEighthTree, var aloneKinds) = Link(
+            nodes, kinds, treeOf, leaves, r => RowKeys.KeyOffset(r.Feature, r.DefaultLeft, featureCount), reads, t => slotAlone[t], nextAlone, trees.Count * sizeof(int));
         everyEighthTreeCategories = new CategorySplits(aloneKinds, categoryWords);
         aloneStarts = Enumerable.Range(0, Lanes).Select(i => i < split.Length ? roots[split[i]] : park).ToArray();
+
+        // A node of tree t (−1: the parking node or a gap between regions), as yet unlinked.
+        int Add(int t)
+        {
+            nodes.Add(default);
+            kinds.Add(0);
+            valueList.Add(0);
+            treeOf.Add(t);
+            reads.Add((0, false));
+            return nodes.Count - 1;
+        }
     }
 
     /// <summary>
-    /// The nodes as lanes walk them: each records into its tree's slot (<paramref name="record"/>: bytes from the
-    /// lane's first slot), each leaf is a copy of the node <paramref name="next"/> says for its tree but records as a
-    /// node of its own tree, and the parking node records at <paramref name="parkRecord"/>.
+    /// The nodes as lanes walk them: each reads its key where <paramref name="keyOffset"/> puts it and records into
+    /// its tree's slot (<paramref name="record"/>: bytes from the lane's first slot), each leaf is a copy of the node
+    /// <paramref name="next"/> says for its tree but records as a node of its own tree, and the parking node (and any
+    /// gap between regions) records at <paramref name="parkRecord"/>.
     /// </summary>
     static (ScoringNode[] Nodes, int[] Kinds) Link(
-        List<ScoringNode> nodes, List<int> kinds, List<int> treeOf, List<int> leaves, Func<int, int> record, int[] next, int parkRecord)
+        List<ScoringNode> nodes, List<int> kinds, List<int> treeOf, List<int> leaves,
+        Func<(int Feature, bool DefaultLeft), int> keyOffset, List<(int Feature, bool DefaultLeft)> reads,
+        Func<int, int> record, int[] next, int parkRecord)
     {
         var linked = nodes.ToArray();
         var linkedKinds = kinds.ToArray();
-        for (var i = 0; i < treeOf.Count; i++) linked[i].Record = record(treeOf[i]);
-        linked[^1].Record = parkRecord;
+        for (var i = 0; i < linked.Length; i++) linked[i].KeyOffset = keyOffset(reads[i]);
+        for (var i = 0; i < treeOf.Count; i++) linked[i].Record = treeOf[i] < 0 ? parkRecord : record(treeOf[i]);
         foreach (var leaf in leaves)
         {
             var tree = treeOf[leaf];
-            var target = next[tree] / ScoringNode.Size;
+            var target = next[tree] / ScoringNode.Width;
             linked[leaf] = linked[target] with { Record = record(tree) };
             linkedKinds[leaf] = linkedKinds[target];
         }
@@ -175,23 +189,30 @@ internal sealed class CompiledForest
     {
         if (features.Length < featureCount)
             throw new ArgumentException($"{features.Length} features given, the model reads {featureCount}.", nameof(features));
-        int[]? rentedGroup = null, rentedSlots = null;
-        var size = RowGroup.Size(Math.Max(featureCount, 1));
-        var group = size <= StackInts ? stackalloc int[size] : (rentedGroup = ArrayPool<int>.Shared.Rent(size)).AsSpan(0, size);
-        // One slot per tree, then one per lane for the parking node.
+        int[]? rentedKeys = null, rentedSlots = null;
+        var size = RowKeys.Size(Math.Max(featureCount, 1));
+        var keys = size <= StackInts ? stackalloc int[size] : (rentedKeys = ArrayPool<int>.Shared.Rent(size)).AsSpan(0, size);
+        // One slot per tree, then one per lane for the parking node (by region: the parking node's, then the trees').
         var slotCount = treeCount + Lanes;
         var slots = slotCount <= StackInts ? stackalloc int[slotCount] : (rentedSlots = ArrayPool<int>.Shared.Rent(slotCount)).AsSpan(0, slotCount);
         try
         {
-            RowGroup.WriteRow(features[..featureCount], group);
-            foreach (var (tree, leaf) in unsplit) slots[tree] = leaf;
-            if (hasCategorical) Walk<AnySplits>(everyEighthTree, everyEighthTreeCategories, aloneStarts, group, slots);
-            else Walk<NumericSplits>(everyEighthTree, everyEighthTreeCategories, aloneStarts, group, slots);
-            AddLeafValues(slots, 1, scores);
+            RowKeys.Write(features[..featureCount], keys);
+            // By region, the parking node's slot comes first and tree t's is at t + 1.
+            var treeSlots = treeByRegion ? slots[1..] : slots;
+            foreach (var (tree, leaf) in unsplit) treeSlots[tree] = leaf;
+            if (treeByRegion)
+            {
+                if (hasCategorical) Walk<AnySplits, SharedKeys, RegionSlots>(everyEighthTree, everyEighthTreeCategories, aloneStarts, keys, slots);
+                else Walk<NumericSplits, SharedKeys, RegionSlots>(everyEighthTree, everyEighthTreeCategories, aloneStarts, keys, slots);
+            }
+            else if (hasCategorical) Walk<AnySplits, SharedKeys, RecordedSlots>(everyEighthTree, everyEighthTreeCategories, aloneStarts, keys, slots);
+            else Walk<NumericSplits, SharedKeys, RecordedSlots>(everyEighthTree, everyEighthTreeCategories, aloneStarts, keys, slots);
+            AddLeafValues(treeSlots, 1, scores);
         }
         finally
         {
-            if (rentedGroup is not null) ArrayPool<int>.Shared.Return(rentedGroup);
+            if (rentedKeys is not null) ArrayPool<int>.Shared.Return(rentedKeys);
             if (rentedSlots is not null) ArrayPool<int>.Shared.Return(rentedSlots);
         }
     }
@@ -220,8 +241,8 @@ internal sealed class CompiledForest
                 var rows = Math.Min(Lanes, count - first);
                 RowGroup.WriteRows(matrix, featureCount, start + first, rows, group);
                 for (var lane = 0; lane < Lanes; lane++) starts[lane] = lane < rows ? rowStart : park;
-                if (hasCategorical) Walk<AnySplits>(everyTree, everyTreeCategories, starts, group, slots);
-                else Walk<NumericSplits>(everyTree, everyTreeCategories, starts, group, slots);
+                if (hasCategorical) Walk<AnySplits, LaneKeys, RecordedSlots>(everyTree, everyTreeCategories, starts, group, slots);
+                else Walk<NumericSplits, LaneKeys, RecordedSlots>(everyTree, everyTreeCategories, starts, group, slots);
                 for (var lane = 0; lane < rows; lane++)
                     AddLeafValues(slots[lane..], Lanes, scores.Slice((first + lane) * scoreCount, scoreCount));
             }
@@ -236,55 +257,76 @@ internal sealed class CompiledForest
     /// <summary>
     /// Adds the value of tree t's leaf (its offset at slots[t × <paramref name="stride"/>]) to scores[t mod
     /// scores.Length], score by score in tree order: each score's sum is kept in a register, since adding into memory
-    /// waits for the store of the previous sum each time.
+    /// waits for the store of the previous sum each time. The additions wait on each other, so the loop around them is
+    /// kept to a few instructions: no bounds checks (every slot holds a node's offset), and a node's value found at
+    /// offset × 4 bytes (a double per node, <see cref="ScoringNode.Width"/> units per node).
     /// </summary>
     void AddLeafValues(ReadOnlySpan<int> slots, int stride, Span<double> scores)
     {
+        ref var value = ref MemoryMarshal.GetArrayDataReference(values);
+        ref var slot = ref MemoryMarshal.GetReference(slots);
         for (var k = 0; k < scores.Length; k++)
         {
             var sum = scores[k];
-            for (var t = k; t < treeCount; t += scores.Length) sum += values[(uint)slots[t * stride] / ScoringNode.Size];
+            for (nint at = k * stride, end = treeCount * stride, step = scores.Length * stride; at < end; at += step)
+                sum += Unsafe.AddByteOffset(ref value, (uint)Unsafe.Add(ref slot, at) * (nuint)(sizeof(double) / ScoringNode.Width));
             scores[k] = sum;
         }
     }
 
     /// <summary>
-    /// Walks eight lanes from <paramref name="starts"/> (byte offsets in <paramref name="nodes"/>) until all are parked,
-    /// lane i reading lane i of <paramref name="group"/> and writing to <paramref name="slots"/> from slot i on.
+    /// Walks eight lanes from <paramref name="starts"/> (offsets in <paramref name="nodes"/>) until all are parked,
+    /// lane i reading its keys from <paramref name="keys"/> as <typeparamref name="TKeys"/> says and writing to
+    /// <paramref name="slots"/> as <typeparamref name="TSlots"/> says.
     /// </summary>
-    /// <param name="group">A <see cref="RowGroup"/> of the model's features (no node reads past them: checked at construction).</param>
-    /// <param name="slots">As many as the nodes' records reach (see <see cref="everyTree"/> and <see cref="everyEighthTree"/>).</param>
+    /// <param name="keys">The model's features as the nodes' key offsets expect (no node reads past them: checked at construction).</param>
+    /// <param name="slots">As many as the walk's slots reach (see <see cref="everyTree"/>, <see cref="everyEighthTree"/> and <see cref="RegionSlots"/>).</param>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    void Walk<TSplits>(ScoringNode[] nodes, CategorySplits categories, ReadOnlySpan<int> starts, Span<int> group, Span<int> slots)
+    void Walk<TSplits, TKeys, TSlots>(ScoringNode[] nodes, CategorySplits categories, ReadOnlySpan<int> starts, Span<int> keys, Span<int> slots)
         where TSplits : struct, ISplitRule
+        where TKeys : struct, ILaneKeys
+        where TSlots : struct, ITreeSlots
     {
-        ref var first = ref Unsafe.As<ScoringNode, byte>(ref MemoryMarshal.GetArrayDataReference(nodes));
-        ref var keys = ref MemoryMarshal.GetReference(group);
+        ref var first = ref Unsafe.As<ScoringNode, long>(ref MemoryMarshal.GetArrayDataReference(nodes));
+        ref var key = ref MemoryMarshal.GetReference(keys);
         ref var slot = ref MemoryMarshal.GetReference(slots);
-        var parked = park;
-        int a = starts[0], b = starts[1], c = starts[2], d = starts[3], e = starts[4], f = starts[5], g = starts[6], h = starts[7];
-        while (((a ^ parked) | (b ^ parked) | (c ^ parked) | (d ^ parked) | (e ^ parked) | (f ^ parked) | (g ^ parked) | (h ^ parked)) != 0)
+        // Native-sized offsets address a node in one instruction, with no widening first.
+        nuint a = (uint)starts[0], b = (uint)starts[1], c = (uint)starts[2], d = (uint)starts[3];
+        nuint e = (uint)starts[4], f = (uint)starts[5], g = (uint)starts[6], h = (uint)starts[7];
+        // Two rounds per test of whether all lanes are parked (a parked lane stays so): the test costs as much as
+        // two lane steps, and at most one round is wasted at the end. (An inner loop of four rounds measured slower.)
+        while ((a | b | c | d | e | f | g | h) != park)
         {
-            a = Step<TSplits>(ref first, a, ref keys, ref slot, categories);
-            b = Step<TSplits>(ref first, b, ref Unsafe.Add(ref keys, 1), ref Unsafe.Add(ref slot, 1), categories);
-            c = Step<TSplits>(ref first, c, ref Unsafe.Add(ref keys, 2), ref Unsafe.Add(ref slot, 2), categories);
-            d = Step<TSplits>(ref first, d, ref Unsafe.Add(ref keys, 3), ref Unsafe.Add(ref slot, 3), categories);
-            e = Step<TSplits>(ref first, e, ref Unsafe.Add(ref keys, 4), ref Unsafe.Add(ref slot, 4), categories);
-            f = Step<TSplits>(ref first, f, ref Unsafe.Add(ref keys, 5), ref Unsafe.Add(ref slot, 5), categories);
-            g = Step<TSplits>(ref first, g, ref Unsafe.Add(ref keys, 6), ref Unsafe.Add(ref slot, 6), categories);
-            h = Step<TSplits>(ref first, h, ref Unsafe.Add(ref keys, 7), ref Unsafe.Add(ref slot, 7), categories);
+            a = Step<TSplits, TSlots>(ref first, a, ref key, ref slot, categories);
+            b = Step<TSplits, TSlots>(ref first, b, ref Unsafe.Add(ref key, 1 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 1 * TSlots.LaneStride), categories);
+            c = Step<TSplits, TSlots>(ref first, c, ref Unsafe.Add(ref key, 2 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 2 * TSlots.LaneStride), categories);
+            d = Step<TSplits, TSlots>(ref first, d, ref Unsafe.Add(ref key, 3 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 3 * TSlots.LaneStride), categories);
+            e = Step<TSplits, TSlots>(ref first, e, ref Unsafe.Add(ref key, 4 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 4 * TSlots.LaneStride), categories);
+            f = Step<TSplits, TSlots>(ref first, f, ref Unsafe.Add(ref key, 5 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 5 * TSlots.LaneStride), categories);
+            g = Step<TSplits, TSlots>(ref first, g, ref Unsafe.Add(ref key, 6 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 6 * TSlots.LaneStride), categories);
+            h = Step<TSplits, TSlots>(ref first, h, ref Unsafe.Add(ref key, 7 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 7 * TSlots.LaneStride), categories);
+            a = Step<TSplits, TSlots>(ref first, a, ref key, ref slot, categories);
+            b = Step<TSplits, TSlots>(ref first, b, ref Unsafe.Add(ref key, 1 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 1 * TSlots.LaneStride), categories);
+            c = Step<TSplits, TSlots>(ref first, c, ref Unsafe.Add(ref key, 2 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 2 * TSlots.LaneStride), categories);
+            d = Step<TSplits, TSlots>(ref first, d, ref Unsafe.Add(ref key, 3 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 3 * TSlots.LaneStride), categories);
+            e = Step<TSplits, TSlots>(ref first, e, ref Unsafe.Add(ref key, 4 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 4 * TSlots.LaneStride), categories);
+            f = Step<TSplits, TSlots>(ref first, f, ref Unsafe.Add(ref key, 5 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 5 * TSlots.LaneStride), categories);
+            g = Step<TSplits, TSlots>(ref first, g, ref Unsafe.Add(ref key, 6 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 6 * TSlots.LaneStride), categories);
+            h = Step<TSplits, TSlots>(ref first, h, ref Unsafe.Add(ref key, 7 * TKeys.LaneStride), ref Unsafe.Add(ref slot, 7 * TSlots.LaneStride), categories);
         }
     }
 
-    /// <summary>One step on from the node at byte offset <paramref name="offset"/>, writing the offset to the node's slot.</summary>
-    /// <param name="lane">The lane's key of feature 0 in its row group.</param>
-    /// <param name="laneSlot">The lane's first slot.</param>
+    /// <summary>One step on from the node at <paramref name="offset"/>, writing the offset to the node's slot.</summary>
+    /// <param name="lane">Where the lane's key offsets count from.</param>
+    /// <param name="laneSlot">Where the lane's slots count from.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static int Step<TSplits>(ref byte nodes, int offset, ref int lane, ref int laneSlot, CategorySplits categories) where TSplits : struct, ISplitRule
+    static nuint Step<TSplits, TSlots>(ref long units, nuint offset, ref int lane, ref int laneSlot, CategorySplits categories)
+        where TSplits : struct, ISplitRule
+        where TSlots : struct, ITreeSlots
     {
-        ref var node = ref Unsafe.As<byte, ScoringNode>(ref Unsafe.AddByteOffset(ref nodes, (uint)offset));
-        Unsafe.AddByteOffset(ref laneSlot, (uint)node.Record) = offset;
+        ref var node = ref Unsafe.As<long, ScoringNode>(ref Unsafe.Add(ref units, offset));
+        TSlots.SlotOf(ref laneSlot, ref node, offset) = (int)offset;
         var key = Unsafe.Add(ref lane, (uint)node.KeyOffset);
-        return node.Left + TSplits.GoesRight(ref node, offset, key, categories) * ScoringNode.Size;
+        return (uint)node.Left + (nuint)(uint)TSplits.GoesRight(ref node, (int)offset, key, categories) * ScoringNode.Width;
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.Intrinsics;
 using MlopsBuild.Learning.Features;
 
 namespace MlopsBuild.Learning.Trees;
@@ -7,7 +6,7 @@ namespace MlopsBuild.Learning.Trees;
 /// Rows as <see cref="CompiledForest"/> walks them: <see cref="Lanes"/> rows, feature after feature, each feature twice
 /// (a missing value keyed <see cref="OrderedKey.Missing"/>, then <see cref="OrderedKey.MissingGoingLeft"/>), the rows'
 /// keys side by side. A node whose missing values go left reads the second copy, so that "key &gt; threshold" is its
-/// whole rule, missing values included. A row scored alone is written into every lane.
+/// whole rule, missing values included. (A row scored alone is kept as <see cref="RowKeys"/>.)
 /// </summary>
 internal static class RowGroup
 {
@@ -18,17 +17,6 @@ internal static class RowGroup
 
     /// <summary>Where lane 0's key of <paramref name="feature"/> is, in the copy a node with <paramref name="defaultLeft"/> reads.</summary>
     public static int KeyOffset(int feature, bool defaultLeft) => (feature * 2 + (defaultLeft ? 1 : 0)) * Lanes;
-
-    /// <summary>Writes <paramref name="row"/> into every lane of <paramref name="group"/>.</summary>
-    public static void WriteRow(ReadOnlySpan<float> row, Span<int> group)
-    {
-        for (var f = 0; f < row.Length; f++)
-        {
-            var key = OrderedKey.Of(row[f]);
-            Vector256.Create(key).CopyTo(group.Slice(KeyOffset(f, false), Lanes));
-            Vector256.Create(key == OrderedKey.Missing ? OrderedKey.MissingGoingLeft : key).CopyTo(group.Slice(KeyOffset(f, true), Lanes));
-        }
-    }
 
     /// <summary>
     /// Writes rows [<paramref name="start"/>, start + count) of the matrix's first <paramref name="features"/> columns

@@ -11,7 +11,7 @@ namespace MlopsBuild.Learning.Trees;
 /// </summary>
 internal interface ISplitRule
 {
-    /// <param name="offset">The node's byte offset, which finds its entry in <paramref name="categories"/>.</param>
+    /// <param name="offset">The node's offset, which finds its entry in <paramref name="categories"/>.</param>
     static abstract int GoesRight(ref ScoringNode node, int offset, int key, CategorySplits categories);
 }
 
@@ -53,8 +53,7 @@ internal readonly struct CategorySplits(int[] kinds, uint[] words)
 
     public uint[] Words { get; } = words;
 
-    /// <summary>The kind of the node at byte offset <paramref name="offset"/> (an int per 16-byte node).</summary>
+    /// <summary>The kind of the node at offset <paramref name="offset"/> (see <see cref="ScoringNode.Width"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int KindAt(int offset) =>
-        Unsafe.AddByteOffset(ref MemoryMarshal.GetArrayDataReference(kinds), (uint)offset / (ScoringNode.Size / sizeof(int)));
+    public int KindAt(int offset) => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(kinds), (uint)offset / ScoringNode.Width);
 }

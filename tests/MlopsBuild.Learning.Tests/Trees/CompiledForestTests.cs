@@ -40,12 +40,24 @@ public class CompiledForestTests
     [InlineData(3)]
     public void A_hundred_leaf_wise_trees_of_up_to_64_leaves_score_as_the_trees_do(int scoreCount)
     {
-        // The shape the goals are set for: lanes walk a dozen trees each, whose depths vary a lot from row to row.
+        // The shape the goals are set for: lanes walk a dozen trees each, whose depths vary a lot from row to row. Trees
+        // this size each get a region of their own, by which a row scored alone is walked (RegionSlots); the smaller,
+        // more uneven trees of the other tests are walked by their nodes' records.
         var numbers = new Problems.Numbers((ulong)(100 + scoreCount));
         var trees = Enumerable.Range(0, 99).Select(t => RandomTree(numbers, nodes: 32 + numbers.Below(32), categorical: false)).ToArray();
         var baseScores = Enumerable.Range(0, scoreCount).Select(_ => numbers.Normal()).ToArray();
 
         AssertScoresAreTheTreesSum(new TreeEnsemble(LearningTask.Regression, Numeric + Categorical, baseScores, trees), RandomRows(numbers, 500));
+    }
+
+    [Fact]
+    public void Trees_walked_by_region_score_as_the_trees_do_with_trees_of_no_split_among_them()
+    {
+        // Trees with no split take a region too, and their slots (after the parking node's) are filled before the walk.
+        var numbers = new Problems.Numbers(110);
+        var trees = Enumerable.Range(0, 60).Select(t => RandomTree(numbers, nodes: t % 9 == 4 ? 0 : 40 + numbers.Below(24))).ToArray();
+
+        AssertScoresAreTheTreesSum(new TreeEnsemble(LearningTask.Regression, Numeric + Categorical, [0.25], trees), RandomRows(numbers, 300));
     }
 
     [Fact]
@@ -84,6 +96,21 @@ public class CompiledForestTests
         for (var f = 0; f < Numeric; f++) columns[f][150] = float.NaN; // and one row misses every number
 
         AssertScoresAreTheTreesSum(model, new FeatureMatrix(matrix.Features, columns));
+    }
+
+    [Fact]
+    public void Trees_reading_features_past_the_first_eight_score_as_the_trees_do()
+    {
+        // A row scored alone has its keys written eight at a time, the rest one by one: the trees' features here are
+        // 11 to 16 of 17, on both sides of that line, after eleven the trees never read.
+        const int Before = 11;
+        var numbers = new Problems.Numbers(17);
+        var trees = Enumerable.Range(0, 20).Select(_ => Shifted(RandomTree(numbers, nodes: 1 + numbers.Below(40)), Before)).ToArray();
+        var rows = RandomRows(numbers, 200);
+        var filler = Enumerable.Range(0, Before).Select(_ => Enumerable.Range(0, rows.RowCount).Select(_ => (float)numbers.Normal()).ToArray());
+        var matrix = new FeatureMatrix([.. Problems.NumericFeatures(Before), .. rows.Features], [.. filler, .. rows.Columns]);
+
+        AssertScoresAreTheTreesSum(new TreeEnsemble(LearningTask.Regression, matrix.FeatureCount, [0.5], trees), matrix);
     }
 
     [Fact]
@@ -197,6 +224,11 @@ public class CompiledForestTests
         var leafValues = Enumerable.Range(0, nodes + 1).Select(_ => numbers.Normal() * Math.Pow(10, numbers.Below(6) - 3)).ToArray();
         return new RegressionTree(feature, threshold, defaultLeft, left, right, categoryStart, categoryLength, bits.ToArray(), new double[nodes], leafValues);
     }
+
+    /// <summary>The tree reading feature f + <paramref name="by"/> where <paramref name="tree"/> reads f.</summary>
+    static RegressionTree Shifted(RegressionTree tree, int by) => new(
+        tree.Feature.Select(f => f + by).ToArray(), tree.Threshold, tree.DefaultLeft, tree.Left, tree.Right,
+        tree.CategoryStart, tree.CategoryLength, tree.CategoryBits, tree.Gain, tree.LeafValue);
 
     /// <summary>Numeric values on and around the thresholds (−0, ±∞ too); category codes in and past the sets, negative, fractional, huge.</summary>
     static FeatureMatrix RandomRows(Problems.Numbers numbers, int rows, double missingShare = 0.1)
