@@ -5,6 +5,7 @@ using MlopsBuild.Engine.Parameters;
 using MlopsBuild.Engine.Paths;
 using MlopsBuild.Learning.Metrics;
 using MlopsBuild.Registry;
+using MlopsBuild.Registry.Errors;
 using MlopsBuild.Registry.Versions;
 
 /// <summary>Reading the model registry: versions, one version's lineage, two versions side by side.</summary>
@@ -112,10 +113,18 @@ partial class Build
     /// The version Approve and Promote act on (--version, default: what lab serves). An empty registry is told its
     /// likely cause: a CI runner starts with an empty folder unless --registry-directory points at lasting storage.
     /// </summary>
-    ModelVersion VersionToRelease(ModelRegistry registry) =>
-        registry.List().Count > 0 ? registry.Resolve(Version ?? LabAlias)
-            : throw new BuildFailedException($"The model registry {Display(RegistryDirectory)} has no versions: ./build.sh Deploy registers, packages and deploys one to lab. "
+    ModelVersion VersionToRelease(ModelRegistry registry)
+    {
+        try
+        {
+            return registry.Resolve(Version ?? LabAlias);
+        }
+        catch (RegistryNotFoundException) when (registry.List().Count == 0)
+        {
+            throw new BuildFailedException($"The model registry {Display(RegistryDirectory)} has no versions: ./build.sh Deploy registers, packages and deploys one to lab. "
                 + "A CI runner starts with an empty folder: point --registry-directory (MLOPS_REGISTRY_DIRECTORY) at storage that keeps the registry between runs, such as a self-hosted runner's disk or a mounted share");
+        }
+    }
 
     static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using MlopsBuild.Learning.Features;
 
 namespace MlopsBuild.Learning.Trees;

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace MlopsBuild.Learning.Trees;
 
 /// <summary>
@@ -21,6 +23,18 @@ internal static class OrderedKey
         var bits = BitConverter.SingleToInt32Bits(value + 0f);
         return bits ^ ((bits >> 31) & int.MaxValue);
     }
+
+    /// <summary>Eight values' keys at once, each as <see cref="Of(float)"/> gives it; <paramref name="missing"/> is all ones in the lanes of NaNs.</summary>
+    public static Vector256<int> Of(Vector256<float> values, out Vector256<int> missing)
+    {
+        missing = ~Vector256.Equals(values, values).AsInt32();
+        var bits = (values + Vector256<float>.Zero).AsInt32();
+        var keys = bits ^ (Vector256.ShiftRightArithmetic(bits, 31) & Vector256.Create(int.MaxValue));
+        return Vector256.ConditionalSelect(missing, Vector256.Create(Missing), keys);
+    }
+
+    /// <summary>The key a node whose missing values go left reads: <see cref="MissingGoingLeft"/> for a missing value.</summary>
+    public static int GoingLeft(int key) => key == Missing ? MissingGoingLeft : key;
 
     /// <summary>The value a key stands for (a NaN for <see cref="Missing"/> and <see cref="MissingGoingLeft"/>).</summary>
     public static float ValueOf(int key) => BitConverter.Int32BitsToSingle(key ^ ((key >> 31) & int.MaxValue));

@@ -31,9 +31,8 @@ internal static class RowGroup
             var left = group.Slice(KeyOffset(f, true), Lanes);
             for (var i = 0; i < column.Length; i++)
             {
-                var key = OrderedKey.Of(column[i]);
-                right[i] = key;
-                left[i] = key == OrderedKey.Missing ? OrderedKey.MissingGoingLeft : key;
+                right[i] = OrderedKey.Of(column[i]);
+                left[i] = OrderedKey.GoingLeft(right[i]);
             }
             right[count..].Clear();
             left[count..].Clear();

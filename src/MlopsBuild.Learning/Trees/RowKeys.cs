@@ -21,21 +21,16 @@ internal static class RowKeys
         var right = keys[..row.Length];
         var left = keys.Slice(row.Length, row.Length);
         var f = 0;
-        // Eight at a time, as OrderedKey.Of does one.
         for (; f + Vector256<float>.Count <= row.Length; f += Vector256<float>.Count)
         {
-            var values = Vector256.Create(row.Slice(f, Vector256<float>.Count));
-            var missing = ~Vector256.Equals(values, values).AsInt32();
-            var bits = (values + Vector256<float>.Zero).AsInt32();
-            var key = bits ^ (Vector256.ShiftRightArithmetic(bits, 31) & Vector256.Create(int.MaxValue));
-            Vector256.ConditionalSelect(missing, Vector256.Create(OrderedKey.Missing), key).CopyTo(right[f..]);
-            Vector256.ConditionalSelect(missing, Vector256.Create(OrderedKey.MissingGoingLeft), key).CopyTo(left[f..]);
+            var keys8 = OrderedKey.Of(Vector256.Create(row.Slice(f, Vector256<float>.Count)), out var missing);
+            keys8.CopyTo(right[f..]);
+            Vector256.ConditionalSelect(missing, Vector256.Create(OrderedKey.MissingGoingLeft), keys8).CopyTo(left[f..]);
         }
         for (; f < row.Length; f++)
         {
-            var key = OrderedKey.Of(row[f]);
-            right[f] = key;
-            left[f] = key == OrderedKey.Missing ? OrderedKey.MissingGoingLeft : key;
+            right[f] = OrderedKey.Of(row[f]);
+            left[f] = OrderedKey.GoingLeft(right[f]);
         }
     }
 }
