@@ -89,6 +89,8 @@ public sealed class AdminApiTests : IAsyncLifetime
     [InlineData("""{"upstream":"http://127.0.0.1:9083/","label":4}""", "label", "\"label\" must be a string")]
     [InlineData("""{"upstream":"http://127.0.0.1:9083/","label":"version 4"}""", "label", "printable ASCII characters without spaces")]
     [InlineData("""{"upstream":"http://127.0.0.1:9083/","lable":"v4"}""", "lable", "Unknown field \"lable\"")]
+    [InlineData("""{"upstream":"http://127.0.0.1:9083/","label":"v\ud8004"}""", null, "escapes half of a surrogate pair")]
+    [InlineData("""{"upstream":"http://127.0.0.1:9083/","lab\udc00el":"v4"}""", null, "escapes half of a surrogate pair")]
     public async Task A_bad_switch_is_a_400_problem_naming_the_field_and_changes_nothing(string body, string? field, string message)
     {
         await using var router = await RunningRouter.StartAsync("--upstream", blue.Address, "--label", "v3");
@@ -100,6 +102,21 @@ public sealed class AdminApiTests : IAsyncLifetime
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         Assert.Contains(message, problem.GetProperty("detail").GetString());
         Assert.Equal(field, problem.TryGetProperty("field", out var named) ? named.GetString() : null);
+        Assert.Equal(blue.Address, (await router.StatusAsync()).GetProperty("upstream").GetString());
+    }
+
+    [Fact]
+    public async Task A_switch_body_that_is_not_utf8_is_a_400_problem_saying_where()
+    {
+        await using var router = await RunningRouter.StartAsync("--upstream", blue.Address, "--label", "v3");
+        var body = Encoding.UTF8.GetBytes("""{"upstream":"http://127.0.0.1:9083/","label":"v4"}""");
+        body[^4] = 0xFF; // the label's "v"
+
+        using var response = await router.Admin.PutAsync("upstream", new ByteArrayContent(body));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"byte {body.Length - 3} (0xFF) is not valid UTF-8", problem.GetProperty("detail").GetString());
         Assert.Equal(blue.Address, (await router.StatusAsync()).GetProperty("upstream").GetString());
     }
 

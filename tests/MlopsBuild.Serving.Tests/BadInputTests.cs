@@ -14,6 +14,9 @@ public sealed class BadInputTests(SampleModel sample) : IDisposable
     {
         { "malformed JSON", 400, "malformed-json", "body" },
         { "NaN literal", 400, "malformed-json", "body" },
+        { "invalid UTF-8 in a value", 400, "malformed-json", "body" },
+        { "invalid UTF-8 in a key", 400, "malformed-json", "body" },
+        { "half a surrogate pair escaped", 400, "malformed-json", "body" },
         { "body not an object", 400, "bad-request-form", "body" },
         { "no inputs", 400, "bad-request-form", "inputs" },
         { "string for a number", 400, "wrong-type", "age" },
@@ -100,6 +103,9 @@ public sealed class BadInputTests(SampleModel sample) : IDisposable
             case "malformed JSON": return (Infer, Payloads.Json("{\"inputs\": [{\"name\": \"age\","));
             case "NaN literal": return (Infer, Payloads.Json(v2.ToJsonString().Replace("\"data\":[" + Tensor("income")["data"]![0]!.ToJsonString() + "]", "\"data\":[NaN]")));
             case "body not an object": return (Infer, Payloads.Json("[1, 2, 3]"));
+            case "invalid UTF-8 in a value": return (Infer, Utf8Json(v2.ToJsonString(), "\"south\"", "\"so\xFFuth\""));
+            case "invalid UTF-8 in a key": return ("/invocations", Utf8Json(Payloads.Records("dataframe_records", [record]).ToJsonString(), "\"region\"", "\"reg\xFFion\""));
+            case "half a surrogate pair escaped": return (Infer, Payloads.Json(v2.ToJsonString().Replace("\"south\"", "\"so\\ud800uth\"")));
             case "no inputs": return (Infer, Payloads.Json("{\"id\": \"x\"}"));
             case "string for a number": Tensor("age")["data"] = new JsonArray("forty"); break;
             case "fraction for an integer": Tensor("age")["data"] = new JsonArray(40.5); break;
@@ -135,6 +141,17 @@ public sealed class BadInputTests(SampleModel sample) : IDisposable
             default: throw new ArgumentOutOfRangeException(nameof(@case), @case, "no such case");
         }
         return (Infer, Payloads.Json(v2));
+    }
+
+    /// <summary>The JSON as UTF-8, with <paramref name="find"/> replaced by text whose \xFF stands for a byte that UTF-8 never has.</summary>
+    static HttpContent Utf8Json(string json, string find, string replacement)
+    {
+        Assert.Contains(find, json);
+        var bytes = Encoding.UTF8.GetBytes(json.Replace(find, replacement.Replace('\xFF', '\u0001')));
+        bytes[Array.IndexOf(bytes, (byte)1)] = 0xFF;
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new("application/json");
+        return content;
     }
 
     public void Dispose() => factory.Dispose();

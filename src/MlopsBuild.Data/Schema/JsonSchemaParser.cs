@@ -14,7 +14,7 @@ internal static class JsonSchemaParser
         try
         {
             reader.Read();
-            var document = Read(ref reader, positions);
+            var document = Read(ref reader, positions, file);
             reader.Read(); // throws when anything but whitespace and comments follows the document
             return document;
         }
@@ -26,7 +26,7 @@ internal static class JsonSchemaParser
         }
     }
 
-    static SchemaNode Read(ref Utf8JsonReader reader, TextPositions positions)
+    static SchemaNode Read(ref Utf8JsonReader reader, TextPositions positions, string file)
     {
         var (line, column) = positions.Of((int)reader.TokenStartIndex);
         switch (reader.TokenType)
@@ -36,21 +36,35 @@ internal static class JsonSchemaParser
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     var (keyLine, keyColumn) = positions.Of((int)reader.TokenStartIndex);
-                    var key = new SchemaScalar(reader.GetString(), IsString: true, keyLine, keyColumn);
+                    var key = new SchemaScalar(Text(ref reader, keyLine, keyColumn, file), IsString: true, keyLine, keyColumn);
                     reader.Read();
-                    entries.Add(new SchemaEntry(key, Read(ref reader, positions)));
+                    entries.Add(new SchemaEntry(key, Read(ref reader, positions, file)));
                 }
                 return new SchemaMapping(entries, Compact: false, line, column);
             case JsonTokenType.StartArray:
                 var items = new List<SchemaNode>();
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) items.Add(Read(ref reader, positions));
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) items.Add(Read(ref reader, positions, file));
                 return new SchemaSequence(items, Compact: true, line, column);
             case JsonTokenType.String:
-                return new SchemaScalar(reader.GetString(), IsString: true, line, column);
+                return new SchemaScalar(Text(ref reader, line, column, file), IsString: true, line, column);
             case JsonTokenType.Null:
                 return new SchemaScalar(null, IsString: false, line, column);
             default: // numbers, true and false, as written
                 return new SchemaScalar(Encoding.UTF8.GetString(reader.ValueSpan), IsString: false, line, column);
+        }
+    }
+
+    /// <summary>A string's text; the JSON reader checks its escapes only now (the file is valid UTF-8 by then).</summary>
+    static string Text(ref Utf8JsonReader reader, int line, int column, string file)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new SchemaFileException(file, line, column, "the string escapes half of a surrogate pair (\\uD800 to \\uDFFF alone)",
+                "Write the character itself, or both halves of the pair (\\uD83D\\uDE00).");
         }
     }
 

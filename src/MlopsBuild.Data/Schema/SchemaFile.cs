@@ -1,4 +1,6 @@
+using System.Text;
 using MlopsBuild.Core.IO;
+using MlopsBuild.Core.Text;
 
 namespace MlopsBuild.Data.Schema;
 
@@ -16,9 +18,11 @@ public static class SchemaFile
         var syntax = SyntaxOf(path);
         if (!File.Exists(path))
             throw new SchemaFileException(path, 1, 1, "the schema file does not exist", "Check the path, or write the schema file.");
+        var bytes = File.ReadAllBytes(path);
+        CheckUtf8(bytes, path);
         var document = syntax == Syntax.Json
-            ? JsonSchemaParser.Parse(File.ReadAllBytes(path), path)
-            : YamlSchemaParser.Parse(File.ReadAllText(path), path);
+            ? JsonSchemaParser.Parse(bytes, path)
+            : YamlSchemaParser.Parse(Text(bytes), path);
         return new SchemaReader(path).Read(document);
     }
 
@@ -32,6 +36,24 @@ public static class SchemaFile
         var text = SyntaxOf(path) == Syntax.Json ? JsonSchemaFormatter.Format(document) : YamlSchemaFormatter.Format(document, headerComment);
         AtomicFile.WriteAllText(path, text);
     }
+
+    /// <summary>
+    /// A file in another encoding (Latin-1, say) is refused where its first foreign byte is: read anyway, its accented
+    /// names would silently become replacement characters that match no column or category.
+    /// </summary>
+    static void CheckUtf8(ReadOnlySpan<byte> bytes, string path)
+    {
+        var invalid = Utf8Validation.FirstInvalidByte(bytes);
+        if (invalid < 0) return;
+        var lineStart = bytes[..invalid].LastIndexOf((byte)'\n') + 1;
+        var line = bytes[..invalid].Count((byte)'\n') + 1;
+        var column = Encoding.UTF8.GetCharCount(bytes[lineStart..invalid]) + 1;
+        throw new SchemaFileException(path, line, column, $"byte 0x{bytes[invalid]:X2} is not valid UTF-8", "Save the schema file as UTF-8.");
+    }
+
+    /// <summary>The file's text, without a byte order mark (as <see cref="File.ReadAllText(string)"/> would give it).</summary>
+    static string Text(ReadOnlySpan<byte> utf8) =>
+        Encoding.UTF8.GetString(utf8.StartsWith(Encoding.UTF8.Preamble) ? utf8[Encoding.UTF8.Preamble.Length..] : utf8);
 
     static Syntax SyntaxOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {

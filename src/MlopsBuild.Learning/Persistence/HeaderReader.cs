@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MlopsBuild.Core.Text;
 using MlopsBuild.Data.Schema;
 using MlopsBuild.Learning.Features;
 using MlopsBuild.Learning.Training;
@@ -27,6 +28,8 @@ internal static class HeaderReader
         }
         using (document)
         {
+            // Strings are read below, where a bad byte or half a surrogate pair would throw without saying where.
+            if (JsonTextCheck.Problem(header) is { } problem) throw new InvalidModelException("header", problem);
             var root = Object(document.RootElement, "");
             var task = ModelWords.ValueOf(ModelWords.Tasks, String(root, HeaderKeys.Task, ""), Location(HeaderKeys.Task));
             var predictor = Object(Property(root, HeaderKeys.Predictor, ""), HeaderKeys.Predictor);
@@ -108,14 +111,7 @@ internal static class HeaderReader
     {
         if (element.ValueKind != JsonValueKind.String)
             throw new InvalidModelException(Location(path), $"expected a string, found {Describe(element.ValueKind)}");
-        try
-        {
-            return element.GetString()!;
-        }
-        catch (InvalidOperationException) // the string's bytes are not valid UTF-8
-        {
-            throw new InvalidModelException(Location(path), "the string is not valid UTF-8");
-        }
+        return element.GetString()!;
     }
 
     static JsonElement Number(JsonElement element, string path) =>

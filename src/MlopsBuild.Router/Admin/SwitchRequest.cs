@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MlopsBuild.Core.Text;
 using MlopsBuild.Router.Upstreams;
 
 namespace MlopsBuild.Router.Admin;
@@ -24,6 +25,8 @@ sealed record SwitchRequest(Uri Address, string? Label)
         }
         using (json)
         {
+            if (JsonTextCheck.Problem(body.Span) is { } textProblem)
+                throw new BadRequestException(null, $"The body is not valid JSON text: {textProblem}; send UTF-8, such as {Example}.");
             var root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
                 throw new BadRequestException(null, $"The body is JSON but not an object; send an object such as {Example}.");

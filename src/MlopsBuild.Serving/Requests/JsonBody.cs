@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using MlopsBuild.Core.Text;
 
 namespace MlopsBuild.Serving.Requests;
 
@@ -28,15 +29,28 @@ public sealed class JsonBody : IDisposable
             throw BadInputException.UnsupportedMediaType(contentType);
         if (request.ContentLength > maxBytes) throw BadInputException.PayloadTooLarge(maxBytes);
         var (bytes, length) = await ReadAllAsync(request.Body, request.ContentLength, maxBytes, cancellation);
+        JsonDocument document;
         try
         {
-            return new JsonBody(bytes, JsonDocument.Parse(bytes.AsMemory(0, length), ParseOptions));
+            document = JsonDocument.Parse(bytes.AsMemory(0, length), ParseOptions);
         }
         catch (JsonException e)
         {
             ArrayPool<byte>.Shared.Return(bytes);
             throw BadInputException.MalformedJson(
                 $"The body is not valid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}. NaN and Infinity are not JSON numbers: send null for a missing value.");
+        }
+        var body = new JsonBody(bytes, document);
+        try
+        {
+            if (JsonTextCheck.Problem(bytes.AsSpan(0, length)) is { } problem)
+                throw BadInputException.MalformedJson($"The body is not valid JSON text: {problem}. Send UTF-8, and escape a character beyond U+FFFF as a pair (\\uD83D\\uDE00) or send it as it is.");
+            return body;
+        }
+        catch
+        {
+            body.Dispose();
+            throw;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using MlopsBuild.Data.Schema;
 using MlopsBuild.Testing;
 
@@ -98,6 +99,41 @@ public sealed class SchemaFileErrorTests : IDisposable
 
         Assert.Equal($"{path}({line},{column}): {message}", error.Message);
         Assert.Equal((path, line, column), (error.File, error.Line, error.Column));
+    }
+
+    [Theory]
+    [InlineData("loans.schema.yaml", "columns:\n  - name: caf\u00e9\n    type: numeric\n", 2, 14)]
+    [InlineData("loans.schema.json", "{\n  \"columns\": [ { \"name\": \"caf\u00e9\", \"type\": \"numeric\" } ]\n}\n", 2, 30)]
+    public void A_file_not_in_utf8_is_refused_at_its_first_foreign_byte(string name, string text, int line, int column)
+    {
+        var path = directory.File(name);
+        File.WriteAllBytes(path, Encoding.Latin1.GetBytes(text));
+
+        var error = Assert.Throws<SchemaFileException>(() => SchemaFile.Load(path));
+
+        Assert.Equal($"{path}({line},{column}): byte 0xE9 is not valid UTF-8. Save the schema file as UTF-8.", error.Message);
+    }
+
+    [Theory]
+    [InlineData("loans.schema.yaml", "columns:\n  - name: caf\u00e9\n    type: numeric\n")]
+    [InlineData("loans.schema.json", "{ \"columns\": [ { \"name\": \"caf\u00e9\", \"type\": \"numeric\" } ] }\n")]
+    public void A_utf8_file_may_start_with_a_byte_order_mark(string name, string text)
+    {
+        var path = directory.File(name);
+        File.WriteAllBytes(path, [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(text)]);
+
+        Assert.Equal("caf\u00e9", Assert.Single(SchemaFile.Load(path).Columns).Name);
+    }
+
+    [Fact]
+    public void A_json_string_escaping_half_a_surrogate_pair_is_refused_where_it_is()
+    {
+        var path = directory.Write("loans.schema.json", "{\n  \"columns\": [ { \"name\": \"x\\ud800\", \"type\": \"numeric\" } ]\n}\n");
+
+        var error = Assert.Throws<SchemaFileException>(() => SchemaFile.Load(path));
+
+        Assert.Equal((2, 26), (error.Line, error.Column));
+        Assert.Contains("escapes half of a surrogate pair", error.Message);
     }
 
     [Fact]

@@ -128,6 +128,20 @@ public sealed class StatisticsFileTests : IDisposable
     }
 
     [Fact]
+    public void Decreasing_percentiles_are_rejected_naming_the_column()
+    {
+        var statistics = Sample();
+        var age = statistics.Find("age")!;
+        var percentiles = age.Numeric!.Percentiles.ToArray();
+        percentiles[100] = -175000;
+        var broken = statistics with { Columns = [age with { Numeric = age.Numeric with { Percentiles = percentiles } }] };
+
+        var error = Assert.Throws<StatisticsFileException>(() => StatisticsFile.FromJson(StatisticsFile.ToJson(broken), "stats.json"));
+
+        Assert.Equal("stats.json: at $.columns[0] (\"age\"): \"percentiles\" must be finite and non-decreasing, found P100 = -175000 after P99 = 76", error.Message);
+    }
+
+    [Fact]
     public void Another_format_version_is_rejected()
     {
         var json = StatisticsFile.ToJson(Sample()).Replace("\"formatVersion\": 1", "\"formatVersion\": 7");

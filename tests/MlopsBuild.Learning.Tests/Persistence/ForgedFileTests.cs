@@ -67,7 +67,9 @@ public sealed class ForgedFileTests
         ["duplicate parameter"] = (() => ForgeHeader("{\"learning_rate\":\"0.5\"}", "{\"learning_rate\":\"0.5\",\"learning_rate\":\"0.1\"}"), "header training.parameters.learning_rate", "the parameter is given twice"),
         ["not JSON"] = (() => ForgeHeader("{\"task\"", "{task"), "header", "not valid JSON"),
         ["too deep"] = (() => ForgeHeader("\"learning_rate\":\"0.5\"", "\"learning_rate\":[[[[[[[[[[\"0.5\"]]]]]]]]]]"), "header", "not valid JSON"),
-        ["invalid UTF-8"] = (() => ForgeHeaderBytes(header => header[header.AsSpan().IndexOf("north"u8)] = 0xFF), "header", "UTF-8"),
+        ["invalid UTF-8"] = (() => ForgeHeaderBytes(header => header[header.AsSpan().IndexOf("north"u8)] = 0xFF), "header", "(0xFF) is not valid UTF-8"),
+        ["invalid UTF-8 in a name"] = (() => ForgeHeaderBytes(header => header[header.AsSpan().IndexOf("learning_rate"u8)] = 0xBD), "header", "(0xBD) is not valid UTF-8"),
+        ["half a surrogate pair"] = (() => ForgeHeader("\"north\"", "\"\\ud800\""), "header", "escapes half of a surrogate pair"),
         ["huge tree count"] = (() => ForgeHeader("\"trees\":2", "\"trees\":2000000000"), "header predictor.trees", "2000000000 trees cannot fit in the"),
         ["trees not dividing into scores"] = (() => SmallModels.Unchecked(SmallModels.Linear(), header => header
             .Replace("\"linear\",\"score_count\":3,\"terms\":2", "\"tree_ensemble\",\"score_count\":3,\"trees\":4")), "header predictor.trees", "4 trees do not divide into 3 scores"),
