@@ -9,8 +9,10 @@ namespace MlopsBuild.Learning.Trees;
 /// <see cref="CompactNode"/>s laid out a cache line at a time. A row's walk visits some 800 nodes of a 100-tree forest,
 /// more cache lines than the first-level cache holds, so most steps wait for a line from the second level: here a
 /// line holds 8 nodes, a node's children are placed in its line while there is room (a walk crosses a line every two
-/// or three steps rather than every step), and the nodes are half the size. Numeric splits only, and only forests
-/// whose nodes fit the fields (see <see cref="TryBuild"/>); others are walked by <see cref="CompiledForest"/>.
+/// or three steps rather than every step), and the nodes are half the size. Leaf values are added in tree order as
+/// the walk goes (<see cref="AddNextLeaf"/>), which overlaps the chain of additions with the walk, and after it for
+/// the trees not yet added. Numeric splits only, and only forests whose nodes fit the fields (see
+/// <see cref="TryBuild"/>); others are walked by <see cref="CompiledForest"/>.
 /// </summary>
 internal sealed class CompactForest
 {
@@ -29,7 +31,7 @@ internal sealed class CompactForest
     /// <summary>The nodes, the first at <see cref="origin"/> (on a cache line's start: the array is pinned, so it stays there).</summary>
     readonly CompactNode[] nodes;
     readonly int origin;
-    /// <summary>Per node (from <see cref="origin"/>): its leaf value (0 for internal nodes and roots).</summary>
+    /// <summary>Per node (from <see cref="origin"/>): its leaf value; −0 for the other nodes, which adds nothing to any sum.</summary>
     readonly double[] values;
     readonly int[] starts;
     /// <summary>Trees with no split, and their leaf's node, which no walk writes: their slots are filled before.</summary>
@@ -46,8 +48,11 @@ internal sealed class CompactForest
         this.treeCount = treeCount;
     }
 
-    /// <summary>Slots a walk writes: the parking node's region's, then one per tree.</summary>
-    public int SlotCount => treeCount + 1;
+    /// <summary>
+    /// Slots a walk uses: the parking node's region's, one per tree, and one that stays at the parking node, where
+    /// <see cref="AddNextLeaf"/> waits once every tree is added.
+    /// </summary>
+    public int SlotCount => treeCount + 2;
 
     /// <summary>
     /// The forest in compact layout, or null if a split is categorical, the keys or nodes are past the node fields'
@@ -65,6 +70,7 @@ internal sealed class CompactForest
         var length = (int)space;
         var placed = new CompactNode[length];
         var values = new double[length];
+        Array.Fill(values, -0.0);
         var roots = new int[trees.Count];
         var leafTrees = new List<(int Node, int Tree)>();
         var unsplit = new List<(int, int)>();
@@ -74,6 +80,7 @@ internal sealed class CompactForest
             roots[t] = (t + 1) * RegionNodes;
             if (trees[t].NodeCount == 0)
             {
+                placed[roots[t]] = default(CompactNode).AsLeaf(); // so that the running sum does not wait there
                 values[roots[t]] = trees[t].LeafValue[0];
                 unsplit.Add((t, roots[t]));
             }
@@ -84,7 +91,7 @@ internal sealed class CompactForest
         var split = Enumerable.Range(0, trees.Count).Where(t => trees[t].NodeCount > 0).ToArray();
         var next = new int[trees.Count];
         for (var i = 0; i < split.Length; i++) next[split[i]] = i + Lanes < split.Length ? roots[split[i + Lanes]] : 0;
-        foreach (var (node, tree) in leafTrees) placed[node] = placed[next[tree]];
+        foreach (var (node, tree) in leafTrees) placed[node] = placed[next[tree]].AsLeaf();
         var starts = Enumerable.Range(0, Lanes).Select(i => i < split.Length ? roots[split[i]] : 0).ToArray();
 
         // Pinned, so the origin found on a line's start stays there.
@@ -145,22 +152,34 @@ internal sealed class CompactForest
     /// <param name="slots"><see cref="SlotCount"/> of them.</param>
     public void AddScores(ReadOnlySpan<int> keys, Span<int> slots, Span<double> scores)
     {
+        slots.Clear(); // every slot at the parking node, which is no leaf, until its tree's walk writes it
         var treeSlots = slots[1..];
         foreach (var (tree, leaf) in unsplit) treeSlots[tree] = leaf;
-        Walk(keys, slots);
-        CompiledForest.AddLeafValues(values, sizeof(double), treeSlots, 1, treeCount, scores);
+        // The running sum is of all trees in order, so it serves one score; with more, it is left unused.
+        var sum = scores[0];
+        var added = Walk(keys, slots, ref sum);
+        if (scores.Length > 1) added = 0;
+        else scores[0] = sum;
+        CompiledForest.AddLeafValues(values, sizeof(double), treeSlots[added..], 1, treeCount - added, scores);
     }
 
-    /// <summary>Walks the eight lanes from <see cref="starts"/> until all are parked (see <see cref="CompiledForest"/>'s walk).</summary>
+    /// <summary>
+    /// Walks the eight lanes from <see cref="starts"/> until all are parked (see <see cref="CompiledForest"/>'s walk),
+    /// adding leaf values to <paramref name="sum"/> in tree order as they are found. Returns how many trees it added.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    void Walk(ReadOnlySpan<int> keys, Span<int> slots)
+    int Walk(ReadOnlySpan<int> keys, Span<int> slots, ref double sum)
     {
         ref var first = ref nodes[origin];
         ref var key = ref MemoryMarshal.GetReference(keys);
         ref var slot = ref MemoryMarshal.GetReference(slots);
+        ref var value = ref MemoryMarshal.GetArrayDataReference(values);
         nuint a = (uint)starts[0], b = (uint)starts[1], c = (uint)starts[2], d = (uint)starts[3];
         nuint e = (uint)starts[4], f = (uint)starts[5], g = (uint)starts[6], h = (uint)starts[7];
-        // Two rounds per test of whether all lanes are parked, as in CompiledForest's walk.
+        nuint next = 1; // the slot of the next tree to add
+        var total = sum;
+        // Two rounds per test of whether all lanes are parked, as in CompiledForest's walk, and a tree added (or −0)
+        // after each. (Adding after every four steps measured slower.)
         while ((a | b | c | d | e | f | g | h) != 0)
         {
             a = Step(ref first, a, ref key, ref slot);
@@ -171,6 +190,7 @@ internal sealed class CompactForest
             f = Step(ref first, f, ref key, ref slot);
             g = Step(ref first, g, ref key, ref slot);
             h = Step(ref first, h, ref key, ref slot);
+            AddNextLeaf(ref first, ref value, ref slot, ref next, ref total);
             a = Step(ref first, a, ref key, ref slot);
             b = Step(ref first, b, ref key, ref slot);
             c = Step(ref first, c, ref key, ref slot);
@@ -179,7 +199,23 @@ internal sealed class CompactForest
             f = Step(ref first, f, ref key, ref slot);
             g = Step(ref first, g, ref key, ref slot);
             h = Step(ref first, h, ref key, ref slot);
+            AddNextLeaf(ref first, ref value, ref slot, ref next, ref total);
         }
+        sum = total;
+        return (int)next - 1;
+    }
+
+    /// <summary>
+    /// Adds the next tree's leaf value to <paramref name="sum"/> and moves on to the tree after if the tree's walk is
+    /// over (its slot holds a leaf); else adds the value of the node the slot holds, −0, which leaves any sum as it
+    /// is, bit for bit. A tree is added only after those before it, so the additions are in tree order.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static void AddNextLeaf(ref CompactNode first, ref double values, ref int slots, ref nuint next, ref double sum)
+    {
+        var node = (nuint)(uint)Unsafe.Add(ref slots, next);
+        sum += Unsafe.Add(ref values, node);
+        next += (Unsafe.Add(ref first, node).Word >> CompactNode.LeafBit) & 1;
     }
 
     /// <summary>One step on from the node at <paramref name="offset"/>, writing the offset to its region's slot.</summary>
@@ -190,6 +226,6 @@ internal sealed class CompactForest
         Unsafe.Add(ref slots, offset >> RegionShift) = (int)offset;
         nuint word = node.Word;
         var key = Unsafe.Add(ref keys, (nuint)(byte)word);
-        return (word >> CompactNode.KeyBits) + (nuint)Unsafe.BitCast<bool, byte>(key > node.Threshold);
+        return (word >> CompactNode.LeftShift) + (nuint)Unsafe.BitCast<bool, byte>(key > node.Threshold);
     }
 }

@@ -131,10 +131,25 @@ public class CompiledForestTests
     }
 
     [Fact]
+    public void The_compact_layout_keeps_a_sum_of_negative_zeros_negative()
+    {
+        // The compact walk adds −0 while it waits for a tree's leaf: a sum of −0s must stay −0 (adding +0 would not).
+        var numbers = new Problems.Numbers(9);
+        var trees = Enumerable.Range(0, 30).Select(_ => RandomTree(numbers, nodes: 40 + numbers.Below(24), categorical: false))
+            .Select(tree => new RegressionTree(
+                tree.Feature, tree.Threshold, tree.DefaultLeft, tree.Left, tree.Right, tree.CategoryStart, tree.CategoryLength,
+                tree.CategoryBits, tree.Gain, tree.LeafValue.Select(_ => -0.0).ToArray()))
+            .ToArray();
+
+        Assert.NotNull(CompactForest.TryBuild(trees, Numeric + Categorical));
+        AssertScoresAreTheTreesSum(new TreeEnsemble(LearningTask.Regression, Numeric + Categorical, [-0.0], trees), RandomRows(numbers, 50));
+    }
+
+    [Fact]
     public void The_compact_layout_reads_keys_up_to_the_widths_of_its_fields()
     {
-        // Keys of 128 features (each twice) fit a node's 8 bits; the trees read the last features, missing values
-        // going left, whose keys are the last ones.
+        // Keys of 128 features (each twice) fit a node's 8 bits, and of 129 do not. The trees read features 122 to 125,
+        // whose keys for missing values going left are near the top of that range.
         var numbers = new Problems.Numbers(128);
         var rows = RandomRows(numbers, 100);
         var before = 128 - (Numeric + Categorical);
