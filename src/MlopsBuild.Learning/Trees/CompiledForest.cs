@@ -21,7 +21,8 @@ namespace MlopsBuild.Learning.Trees;
 /// <see cref="OrderedKey"/>s, in a <see cref="RowGroup"/> for rows and in <see cref="RowKeys"/> for a row alone (the
 /// two arrays' nodes read their keys where each layout has them). Each walk takes the path <see cref="RegressionTree.GoesLeft"/>
 /// takes, and leaf values are added in tree order once the walk is over, so the scores are the ones
-/// <see cref="TreeEnsemble"/> defines, bit for bit.
+/// <see cref="TreeEnsemble"/> defines, bit for bit. A row scored alone walks a <see cref="CompactForest"/> instead when
+/// the forest fits one: the same walk, on nodes half the size laid out a cache line at a time.
 /// </summary>
 internal sealed class CompiledForest
 {
@@ -52,6 +53,8 @@ internal sealed class CompiledForest
     readonly bool hasCategorical;
     /// <summary>Whether each tree has a region of its own (<see cref="RegionSlots"/>), which a row scored alone walks by.</summary>
     readonly bool treeByRegion;
+    /// <summary>The compact layout a row scored alone walks, when the forest fits it.</summary>
+    readonly CompactForest? compact;
 
     /// <exception cref="ArgumentException">A tree reads a feature past <paramref name="featureCount"/>, has a NaN threshold, or is not a tree.</exception>
     public CompiledForest(IReadOnlyList<RegressionTree> trees, int featureCount)
@@ -144,6 +147,7 @@ internal sealed class CompiledForest
             nodes, kinds, treeOf, leaves, r => RowKeys.KeyOffset(r.Feature, r.DefaultLeft, featureCount), reads, t => slotAlone[t], nextAlone, trees.Count * sizeof(int));
         everyEighthTreeCategories = new CategorySplits(aloneKinds, categoryWords);
         aloneStarts = Enumerable.Range(0, Lanes).Select(i => i < split.Length ? roots[split[i]] : park).ToArray();
+        compact = CompactForest.TryBuild(trees, featureCount);
 
         // A node of tree t (−1: the parking node or a gap between regions), as yet unlinked.
         int Add(int t)
@@ -197,6 +201,11 @@ internal sealed class CompiledForest
         try
         {
             RowKeys.Write(features[..featureCount], keys);
+            if (compact is not null)
+            {
+                compact.AddScores(keys, slots[..compact.SlotCount], scores);
+                return;
+            }
             // By region, the parking node's slot comes first and tree t's is at t + 1.
             var treeSlots = treeByRegion ? slots[1..] : slots;
             foreach (var (tree, leaf) in unsplit) treeSlots[tree] = leaf;
@@ -207,7 +216,7 @@ internal sealed class CompiledForest
             }
             else if (hasCategorical) Walk<AnySplits, SharedKeys, RecordedSlots>(everyEighthTree, everyEighthTreeCategories, aloneStarts, keys, slots);
             else Walk<NumericSplits, SharedKeys, RecordedSlots>(everyEighthTree, everyEighthTreeCategories, aloneStarts, keys, slots);
-            AddLeafValues(treeSlots, 1, scores);
+            AddLeafValues(values, sizeof(double) / ScoringNode.Width, treeSlots, 1, treeCount, scores);
         }
         finally
         {
@@ -243,7 +252,7 @@ internal sealed class CompiledForest
                 if (hasCategorical) Walk<AnySplits, LaneKeys, RecordedSlots>(everyTree, everyTreeCategories, starts, group, slots);
                 else Walk<NumericSplits, LaneKeys, RecordedSlots>(everyTree, everyTreeCategories, starts, group, slots);
                 for (var lane = 0; lane < rows; lane++)
-                    AddLeafValues(slots[lane..], Lanes, scores.Slice((first + lane) * scoreCount, scoreCount));
+                    AddLeafValues(values, sizeof(double) / ScoringNode.Width, slots[lane..], Lanes, treeCount, scores.Slice((first + lane) * scoreCount, scoreCount));
             }
         }
         finally
@@ -258,9 +267,10 @@ internal sealed class CompiledForest
     /// scores.Length], score by score in tree order: each score's sum is kept in a register, since adding into memory
     /// waits for the store of the previous sum each time. The additions wait on each other, so the loop around them is
     /// kept to a few instructions: no bounds checks (every slot holds a node's offset), and a node's value found at
-    /// offset × 4 bytes (a double per node, <see cref="ScoringNode.Width"/> units per node).
+    /// offset × <paramref name="valueBytesPerOffset"/> bytes (a double per node: 4 bytes per offset unit for
+    /// <see cref="ScoringNode"/>s, which are <see cref="ScoringNode.Width"/> units long; 8 for <see cref="CompactNode"/>s).
     /// </summary>
-    void AddLeafValues(ReadOnlySpan<int> slots, int stride, Span<double> scores)
+    internal static void AddLeafValues(double[] values, int valueBytesPerOffset, ReadOnlySpan<int> slots, int stride, int treeCount, Span<double> scores)
     {
         ref var value = ref MemoryMarshal.GetArrayDataReference(values);
         ref var slot = ref MemoryMarshal.GetReference(slots);
@@ -268,7 +278,7 @@ internal sealed class CompiledForest
         {
             var sum = scores[k];
             for (nint at = k * stride, end = treeCount * stride, step = scores.Length * stride; at < end; at += step)
-                sum += Unsafe.AddByteOffset(ref value, (uint)Unsafe.Add(ref slot, at) * (nuint)(sizeof(double) / ScoringNode.Width));
+                sum += Unsafe.AddByteOffset(ref value, (uint)Unsafe.Add(ref slot, at) * (nuint)valueBytesPerOffset);
             scores[k] = sum;
         }
     }

@@ -113,6 +113,70 @@ public class CompiledForestTests
         AssertScoresAreTheTreesSum(new TreeEnsemble(LearningTask.Regression, matrix.FeatureCount, [0.5], trees), matrix);
     }
 
+    [Theory]
+    [InlineData(1, 1)] // seven lanes with no tree
+    [InlineData(1, 13)] // lanes with one tree and with two
+    [InlineData(1, 100)]
+    [InlineData(3, 99)]
+    public void Numeric_forests_of_trees_this_size_score_rows_alone_in_the_compact_layout_as_the_trees_do(int scoreCount, int treeCount)
+    {
+        // Trees of 40 to 63 splits, every seventh with none (from the fourth), rows with missing values: all fit the
+        // compact layout, where a row scored alone is walked.
+        var numbers = new Problems.Numbers((ulong)(treeCount * 7 + scoreCount));
+        var trees = Enumerable.Range(0, treeCount).Select(t => RandomTree(numbers, nodes: t % 7 == 3 ? 0 : 40 + numbers.Below(24), categorical: false)).ToArray();
+        var baseScores = Enumerable.Range(0, scoreCount).Select(_ => numbers.Normal()).ToArray();
+
+        Assert.NotNull(CompactForest.TryBuild(trees, Numeric + Categorical));
+        AssertScoresAreTheTreesSum(new TreeEnsemble(LearningTask.Regression, Numeric + Categorical, baseScores, trees), RandomRows(numbers, 300));
+    }
+
+    [Fact]
+    public void The_compact_layout_keeps_a_sum_of_negative_zeros_negative()
+    {
+        // The compact walk adds −0 while it waits for a tree's leaf: a sum of −0s must stay −0 (adding +0 would not).
+        var numbers = new Problems.Numbers(9);
+        var trees = Enumerable.Range(0, 30).Select(_ => RandomTree(numbers, nodes: 40 + numbers.Below(24), categorical: false))
+            .Select(tree => new RegressionTree(
+                tree.Feature, tree.Threshold, tree.DefaultLeft, tree.Left, tree.Right, tree.CategoryStart, tree.CategoryLength,
+                tree.CategoryBits, tree.Gain, tree.LeafValue.Select(_ => -0.0).ToArray()))
+            .ToArray();
+
+        Assert.NotNull(CompactForest.TryBuild(trees, Numeric + Categorical));
+        AssertScoresAreTheTreesSum(new TreeEnsemble(LearningTask.Regression, Numeric + Categorical, [-0.0], trees), RandomRows(numbers, 50));
+    }
+
+    [Fact]
+    public void The_compact_layout_reads_keys_up_to_the_widths_of_its_fields()
+    {
+        // Keys of 128 features (each twice) fit a node's 8 bits, and of 129 do not. The trees read features 122 to 125,
+        // whose keys for missing values going left are near the top of that range.
+        var numbers = new Problems.Numbers(128);
+        var rows = RandomRows(numbers, 100);
+        var before = 128 - (Numeric + Categorical);
+        var trees = Enumerable.Range(0, 20).Select(_ => Shifted(RandomTree(numbers, nodes: 40 + numbers.Below(24), categorical: false), before)).ToArray();
+        var filler = Enumerable.Range(0, before).Select(_ => Enumerable.Range(0, rows.RowCount).Select(_ => (float)numbers.Normal()).ToArray());
+        var matrix = new FeatureMatrix([.. Problems.NumericFeatures(before), .. rows.Features], [.. filler, .. rows.Columns]);
+
+        Assert.NotNull(CompactForest.TryBuild(trees, matrix.FeatureCount));
+        Assert.Null(CompactForest.TryBuild(trees, matrix.FeatureCount + 1));
+        AssertScoresAreTheTreesSum(new TreeEnsemble(LearningTask.Regression, matrix.FeatureCount, [0.5], trees), matrix);
+    }
+
+    [Fact]
+    public void Forests_the_compact_layout_does_not_fit_are_left_to_the_other()
+    {
+        var numbers = new Problems.Numbers(3);
+        var sized = Enumerable.Range(0, 20).Select(_ => RandomTree(numbers, nodes: 40, categorical: false)).ToArray();
+        Assert.NotNull(CompactForest.TryBuild(sized, Numeric + Categorical));
+
+        // A categorical split.
+        Assert.Null(CompactForest.TryBuild([.. sized, RandomTree(numbers, nodes: 40, categorical: true)], Numeric + Categorical));
+        // A tree of more nodes than its region holds.
+        Assert.Null(CompactForest.TryBuild([.. sized, RandomTree(numbers, nodes: 200, categorical: false)], Numeric + Categorical));
+        // Trees so small their regions would be mostly empty.
+        Assert.Null(CompactForest.TryBuild(Enumerable.Range(0, 20).Select(_ => RandomTree(numbers, nodes: 3, categorical: false)).ToArray(), Numeric + Categorical));
+    }
+
     [Fact]
     public void Ordered_keys_compare_as_the_numbers_do()
     {
