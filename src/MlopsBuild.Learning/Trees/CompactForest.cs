@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using MlopsBuild.Learning.Features;
 
 namespace MlopsBuild.Learning.Trees;
 
@@ -11,8 +12,9 @@ namespace MlopsBuild.Learning.Trees;
 /// line holds 8 nodes, a node's children are placed in its line while there is room (a walk crosses a line every two
 /// or three steps rather than every step), and the nodes are half the size. Leaf values are added in tree order as
 /// the walk goes (<see cref="AddNextLeaf"/>), which overlaps the chain of additions with the walk, and after it for
-/// the trees not yet added. Numeric splits only, and only forests whose nodes fit the fields (see
-/// <see cref="TryBuild"/>); others are walked by <see cref="CompiledForest"/>.
+/// the trees not yet added. Rows scored together walk the same nodes linked as <see cref="CompiledForest"/>'s rows
+/// walk theirs (<see cref="everyTree"/>), each lane adding every node's value as it goes. Numeric splits only, and
+/// only forests whose nodes fit the fields (see <see cref="TryBuild"/>); others are walked by <see cref="CompiledForest"/>.
 /// </summary>
 internal sealed class CompactForest
 {
@@ -28,22 +30,31 @@ internal sealed class CompactForest
     /// <summary>The most space the trees' regions may take per node of theirs.</summary>
     const int SpacePerNode = 4;
 
-    /// <summary>The nodes, the first at <see cref="origin"/> (on a cache line's start: the array is pinned, so it stays there).</summary>
-    readonly CompactNode[] nodes;
-    readonly int origin;
-    /// <summary>Per node (from <see cref="origin"/>): its leaf value; −0 for the other nodes, which adds nothing to any sum.</summary>
+    /// <summary>The nodes a row scored alone walks: a leaf is a copy of the root <see cref="Lanes"/> trees on (among trees with a split).</summary>
+    readonly LineAlignedNodes alone;
+    /// <summary>
+    /// The same nodes as rows walk them, eight at a time (lane i walks row i through every tree, in order): a leaf is a
+    /// copy of the next tree's root, and a node's key is the index of its feature's copy in a <see cref="RowGroup"/>. A
+    /// tree with no split is walked too, through one node that always goes left to the next tree (as does a leaf just
+    /// before it), so that its value is added in its turn.
+    /// </summary>
+    readonly LineAlignedNodes everyTree;
+    /// <summary>Per node: its leaf value; −0 for the other nodes, which adds nothing to any sum.</summary>
     readonly double[] values;
     readonly int[] starts;
+    /// <summary>Where every lane starts when rows walk <see cref="everyTree"/>: the first tree's root.</summary>
+    readonly int rowStart;
     /// <summary>Trees with no split, and their leaf's node, which no walk writes: their slots are filled before.</summary>
     readonly (int Tree, int Leaf)[] unsplit;
     readonly int treeCount;
 
-    CompactForest(CompactNode[] nodes, int origin, double[] values, int[] starts, (int, int)[] unsplit, int treeCount)
+    CompactForest(LineAlignedNodes alone, LineAlignedNodes everyTree, double[] values, int[] starts, int rowStart, (int, int)[] unsplit, int treeCount)
     {
-        this.nodes = nodes;
-        this.origin = origin;
+        this.alone = alone;
+        this.everyTree = everyTree;
         this.values = values;
         this.starts = starts;
+        this.rowStart = rowStart;
         this.unsplit = unsplit;
         this.treeCount = treeCount;
     }
@@ -62,6 +73,7 @@ internal sealed class CompactForest
     public static CompactForest? TryBuild(IReadOnlyList<RegressionTree> trees, int featureCount)
     {
         var space = (trees.Count + 1L) * RegionNodes;
+        // Keys fit as RowKeys offsets exactly when they do as RowGroup indices: both are below 2 × featureCount.
         if (RowKeys.Size(featureCount) > CompactNode.KeyLimit
             || space > CompactNode.LeftLimit
             || trees.Count * RegionNodes > SpacePerNode * trees.Sum(tree => 2L * tree.NodeCount + 1)
@@ -69,12 +81,13 @@ internal sealed class CompactForest
             return null;
         var length = (int)space;
         var placed = new CompactNode[length];
+        var rowPlaced = new CompactNode[length];
         var values = new double[length];
         Array.Fill(values, -0.0);
         var roots = new int[trees.Count];
         var leafTrees = new List<(int Node, int Tree)>();
         var unsplit = new List<(int, int)>();
-        placed[0] = new CompactNode(OrderedKey.Missing, 0, 0); // the parking node: no key goes right, Left is itself
+        placed[0] = rowPlaced[0] = new CompactNode(OrderedKey.Missing, 0, 0); // the parking node: no key goes right, Left is itself
         for (var t = 0; t < trees.Count; t++)
         {
             roots[t] = (t + 1) * RegionNodes;
@@ -84,31 +97,39 @@ internal sealed class CompactForest
                 values[roots[t]] = trees[t].LeafValue[0];
                 unsplit.Add((t, roots[t]));
             }
-            else if (!TryPlace(trees[t], featureCount, roots[t], placed, values, node => leafTrees.Add((node, t))))
+            else if (!TryPlace(trees[t], featureCount, roots[t], placed, rowPlaced, values, node => leafTrees.Add((node, t))))
                 return null;
         }
 
         var split = Enumerable.Range(0, trees.Count).Where(t => trees[t].NodeCount > 0).ToArray();
         var next = new int[trees.Count];
         for (var i = 0; i < split.Length; i++) next[split[i]] = i + Lanes < split.Length ? roots[split[i + Lanes]] : 0;
-        foreach (var (node, tree) in leafTrees) placed[node] = placed[next[tree]].AsLeaf();
+        // Rows: every tree leads to the next, and a tree with no split (or the parking node after the last) is stepped into.
+        var nextInRow = Enumerable.Range(1, trees.Count).Select(t => t < trees.Count ? roots[t] : 0).ToArray();
+        var stepsInto = Enumerable.Range(1, trees.Count).Select(t => t == trees.Count || trees[t].NodeCount == 0).ToArray();
+        for (var t = 0; t < trees.Count; t++)
+            if (trees[t].NodeCount == 0) rowPlaced[roots[t]] = GoLeftTo(nextInRow[t]);
+        foreach (var (node, tree) in leafTrees)
+        {
+            placed[node] = placed[next[tree]].AsLeaf();
+            rowPlaced[node] = stepsInto[tree] ? GoLeftTo(nextInRow[tree]) : rowPlaced[nextInRow[tree]];
+        }
         var starts = Enumerable.Range(0, Lanes).Select(i => i < split.Length ? roots[split[i]] : 0).ToArray();
+        var rowStart = trees.Count > 0 ? roots[0] : 0;
+        return new CompactForest(
+            new LineAlignedNodes(placed), new LineAlignedNodes(rowPlaced), values, starts, rowStart, unsplit.ToArray(), trees.Count);
 
-        // Pinned, so the origin found on a line's start stays there.
-        var aligned = GC.AllocateArray<CompactNode>(length + LineNodes - 1, pinned: true);
-        var misalignment = (int)(Marshal.UnsafeAddrOfPinnedArrayElement(aligned, 0) % (LineNodes * CompactNode.Size));
-        var origin = misalignment == 0 ? 0 : (LineNodes * CompactNode.Size - misalignment) / CompactNode.Size;
-        placed.CopyTo(aligned, origin);
-        return new CompactForest(aligned, origin, values, starts, unsplit.ToArray(), trees.Count);
+        // No key is above the largest, so every key goes left: the first feature's is read (a forest with a split has one).
+        static CompactNode GoLeftTo(int node) => new(OrderedKey.Missing, 0, node);
     }
 
     /// <summary>
     /// Places a tree's nodes from <paramref name="root"/> on: a line is filled breadth first, each node's children (a
     /// pair, left then right) beside it while two slots are free; a node whose children do not fit gets them at the
-    /// start of a line of their own, in turn. Leaves are left for the caller to link (<paramref name="leaf"/>).
-    /// Returns false if the tree overflows its region.
+    /// start of a line of their own, in turn. Each node goes to both layouts at the same place, with the key each reads
+    /// by. Leaves are left for the caller to link (<paramref name="leaf"/>). Returns false if the tree overflows its region.
     /// </summary>
-    static bool TryPlace(RegressionTree tree, int featureCount, int root, CompactNode[] placed, double[] values, Action<int> leaf)
+    static bool TryPlace(RegressionTree tree, int featureCount, int root, CompactNode[] placed, CompactNode[] rowPlaced, double[] values, Action<int> leaf)
     {
         var end = root + RegionNodes;
         var free = root + 1;
@@ -141,8 +162,9 @@ internal sealed class CompactForest
         {
             var left = free;
             free += 2;
-            placed[node] = new CompactNode(
-                OrderedKey.Of(tree.Threshold[child]), RowKeys.KeyOffset(tree.Feature[child], tree.DefaultLeft[child], featureCount), left);
+            var (feature, defaultLeft, threshold) = (tree.Feature[child], tree.DefaultLeft[child], OrderedKey.Of(tree.Threshold[child]));
+            placed[node] = new CompactNode(threshold, RowKeys.KeyOffset(feature, defaultLeft, featureCount), left);
+            rowPlaced[node] = new CompactNode(threshold, RowGroup.KeyIndex(feature, defaultLeft), left);
             inLine.Enqueue((tree.Left[child], left));
             inLine.Enqueue((tree.Right[child], left + 1));
         }
@@ -164,13 +186,84 @@ internal sealed class CompactForest
     }
 
     /// <summary>
+    /// Adds every tree's leaf value to the one score of each of rows [start, start + count) of the matrix: eight rows
+    /// at a time, each walking every tree in its own lane (see <see cref="everyTree"/>) and adding every node's value
+    /// as it goes, which adds the leaf values in tree order (and −0s) with no pass over the leaves after.
+    /// </summary>
+    /// <param name="group">For the keys of <paramref name="featureCount"/> features (<see cref="RowGroup.Size"/>).</param>
+    public void AddScores(FeatureMatrix matrix, int featureCount, int start, int count, Span<int> group, Span<double> scores)
+    {
+        Span<int> rowStarts = stackalloc int[Lanes];
+        Span<double> sums = stackalloc double[Lanes];
+        for (var first = 0; first < count; first += Lanes)
+        {
+            var rows = Math.Min(Lanes, count - first);
+            RowGroup.WriteRows(matrix, featureCount, start + first, rows, group);
+            for (var lane = 0; lane < Lanes; lane++) rowStarts[lane] = lane < rows ? rowStart : 0;
+            for (var lane = 0; lane < rows; lane++) sums[lane] = scores[first + lane];
+            WalkRows(rowStarts, group, sums);
+            for (var lane = 0; lane < rows; lane++) scores[first + lane] = sums[lane];
+        }
+    }
+
+    /// <summary>
+    /// Walks <see cref="everyTree"/>'s eight lanes from <paramref name="rowStarts"/> until all are parked, lane i
+    /// reading row i's keys and adding the values of the nodes it steps from to sums[i].
+    /// </summary>
+    /// <param name="group">The rows' keys (no node reads past them: checked when built).</param>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    void WalkRows(ReadOnlySpan<int> rowStarts, Span<int> group, Span<double> sums)
+    {
+        ref var first = ref everyTree.First;
+        ref var key = ref MemoryMarshal.GetReference(group);
+        ref var value = ref MemoryMarshal.GetArrayDataReference(values);
+        nuint a = (uint)rowStarts[0], b = (uint)rowStarts[1], c = (uint)rowStarts[2], d = (uint)rowStarts[3];
+        nuint e = (uint)rowStarts[4], f = (uint)rowStarts[5], g = (uint)rowStarts[6], h = (uint)rowStarts[7];
+        double sa = sums[0], sb = sums[1], sc = sums[2], sd = sums[3], se = sums[4], sf = sums[5], sg = sums[6], sh = sums[7];
+        while ((a | b | c | d | e | f | g | h) != 0)
+        {
+            a = RowStep(ref first, a, ref key, ref value, ref sa);
+            b = RowStep(ref first, b, ref Unsafe.Add(ref key, 1), ref value, ref sb);
+            c = RowStep(ref first, c, ref Unsafe.Add(ref key, 2), ref value, ref sc);
+            d = RowStep(ref first, d, ref Unsafe.Add(ref key, 3), ref value, ref sd);
+            e = RowStep(ref first, e, ref Unsafe.Add(ref key, 4), ref value, ref se);
+            f = RowStep(ref first, f, ref Unsafe.Add(ref key, 5), ref value, ref sf);
+            g = RowStep(ref first, g, ref Unsafe.Add(ref key, 6), ref value, ref sg);
+            h = RowStep(ref first, h, ref Unsafe.Add(ref key, 7), ref value, ref sh);
+            a = RowStep(ref first, a, ref key, ref value, ref sa);
+            b = RowStep(ref first, b, ref Unsafe.Add(ref key, 1), ref value, ref sb);
+            c = RowStep(ref first, c, ref Unsafe.Add(ref key, 2), ref value, ref sc);
+            d = RowStep(ref first, d, ref Unsafe.Add(ref key, 3), ref value, ref sd);
+            e = RowStep(ref first, e, ref Unsafe.Add(ref key, 4), ref value, ref se);
+            f = RowStep(ref first, f, ref Unsafe.Add(ref key, 5), ref value, ref sf);
+            g = RowStep(ref first, g, ref Unsafe.Add(ref key, 6), ref value, ref sg);
+            h = RowStep(ref first, h, ref Unsafe.Add(ref key, 7), ref value, ref sh);
+        }
+        sums[0] = sa; sums[1] = sb; sums[2] = sc; sums[3] = sd; sums[4] = se; sums[5] = sf; sums[6] = sg; sums[7] = sh;
+    }
+
+    /// <summary>
+    /// One step of a lane on from the node at <paramref name="offset"/>, adding the node's value to the lane's sum; the
+    /// lane's keys of a feature's copies are <see cref="Lanes"/> apart.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static nuint RowStep(ref CompactNode first, nuint offset, ref int laneKeys, ref double values, ref double sum)
+    {
+        ref var node = ref Unsafe.Add(ref first, offset);
+        sum += Unsafe.Add(ref values, offset);
+        nuint word = node.Word;
+        var key = Unsafe.Add(ref laneKeys, (nuint)(byte)word * Lanes);
+        return (word >> CompactNode.LeftShift) + (nuint)Unsafe.BitCast<bool, byte>(key > node.Threshold);
+    }
+
+    /// <summary>
     /// Walks the eight lanes from <see cref="starts"/> until all are parked (see <see cref="CompiledForest"/>'s walk),
     /// adding leaf values to <paramref name="sum"/> in tree order as they are found. Returns how many trees it added.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     int Walk(ReadOnlySpan<int> keys, Span<int> slots, ref double sum)
     {
-        ref var first = ref nodes[origin];
+        ref var first = ref alone.First;
         ref var key = ref MemoryMarshal.GetReference(keys);
         ref var slot = ref MemoryMarshal.GetReference(slots);
         ref var value = ref MemoryMarshal.GetArrayDataReference(values);

@@ -21,8 +21,9 @@ namespace MlopsBuild.Learning.Trees;
 /// <see cref="OrderedKey"/>s, in a <see cref="RowGroup"/> for rows and in <see cref="RowKeys"/> for a row alone (the
 /// two arrays' nodes read their keys where each layout has them). Each walk takes the path <see cref="RegressionTree.GoesLeft"/>
 /// takes, and leaf values are added in tree order once the walk is over, so the scores are the ones
-/// <see cref="TreeEnsemble"/> defines, bit for bit. A row scored alone walks a <see cref="CompactForest"/> instead when
-/// the forest fits one: the same walk, on nodes half the size laid out a cache line at a time.
+/// <see cref="TreeEnsemble"/> defines, bit for bit. A row scored alone, and rows with one score, walk a
+/// <see cref="CompactForest"/> instead when the forest fits one: the same walks, on nodes half the size laid out a
+/// cache line at a time.
 /// </summary>
 internal sealed class CompiledForest
 {
@@ -53,7 +54,7 @@ internal sealed class CompiledForest
     readonly bool hasCategorical;
     /// <summary>Whether each tree has a region of its own (<see cref="RegionSlots"/>), which a row scored alone walks by.</summary>
     readonly bool treeByRegion;
-    /// <summary>The compact layout a row scored alone walks, when the forest fits it.</summary>
+    /// <summary>The compact layout a row scored alone, and rows with one score, walk when the forest fits it.</summary>
     readonly CompactForest? compact;
 
     /// <exception cref="ArgumentException">A tree reads a feature past <paramref name="featureCount"/>, has a NaN threshold, or is not a tree.</exception>
@@ -243,6 +244,12 @@ internal sealed class CompiledForest
         Span<int> starts = stackalloc int[Lanes];
         try
         {
+            // The compact walk keeps one running sum per row, so serves one score.
+            if (compact is not null && scoreCount == 1)
+            {
+                compact.AddScores(matrix, featureCount, start, count, group, scores);
+                return;
+            }
             foreach (var (tree, leaf) in unsplit) slots.Slice(tree * Lanes, Lanes).Fill(leaf);
             for (var first = 0; first < count; first += Lanes)
             {

@@ -16,7 +16,10 @@ internal static class RowGroup
     public static int Size(int features) => features * 2 * Lanes;
 
     /// <summary>Where lane 0's key of <paramref name="feature"/> is, in the copy a node with <paramref name="defaultLeft"/> reads.</summary>
-    public static int KeyOffset(int feature, bool defaultLeft) => (feature * 2 + (defaultLeft ? 1 : 0)) * Lanes;
+    public static int KeyOffset(int feature, bool defaultLeft) => KeyIndex(feature, defaultLeft) * Lanes;
+
+    /// <summary>Which copy of which feature's keys <see cref="KeyOffset"/> finds, counted in copies.</summary>
+    public static int KeyIndex(int feature, bool defaultLeft) => feature * 2 + (defaultLeft ? 1 : 0);
 
     /// <summary>
     /// Writes rows [<paramref name="start"/>, start + count) of the matrix's first <paramref name="features"/> columns

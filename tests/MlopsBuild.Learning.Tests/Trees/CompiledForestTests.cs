@@ -130,6 +130,21 @@ public class CompiledForestTests
         AssertScoresAreTheTreesSum(new TreeEnsemble(LearningTask.Regression, Numeric + Categorical, baseScores, trees), RandomRows(numbers, 300));
     }
 
+    [Theory]
+    [InlineData(1)] // rows walk the compact layout, adding as they go
+    [InlineData(2)] // rows walk the other layout
+    public void Rows_scored_in_the_compact_layout_add_trees_of_no_split_in_their_turn(int scoreCount)
+    {
+        // Rows walk every tree, those with no split included: here the first, the last, two in a row and one alone.
+        var numbers = new Problems.Numbers((ulong)(60 + scoreCount));
+        int[] unsplit = [0, 5, 6, 11, 19];
+        var trees = Enumerable.Range(0, 20).Select(t => RandomTree(numbers, nodes: unsplit.Contains(t) ? 0 : 40 + numbers.Below(24), categorical: false)).ToArray();
+        var baseScores = Enumerable.Range(0, scoreCount).Select(_ => numbers.Normal()).ToArray();
+
+        Assert.NotNull(CompactForest.TryBuild(trees, Numeric + Categorical));
+        AssertScoresAreTheTreesSum(new TreeEnsemble(LearningTask.Regression, Numeric + Categorical, baseScores, trees), RandomRows(numbers, 203));
+    }
+
     [Fact]
     public void The_compact_layout_keeps_a_sum_of_negative_zeros_negative()
     {
