@@ -20,9 +20,6 @@ internal sealed class CompactForest
 {
     const int Lanes = RowGroup.Lanes;
 
-    /// <summary>The nodes a 64-byte cache line holds.</summary>
-    const int LineNodes = 8;
-
     /// <summary>A tree's region, in nodes: tree t's is [(t + 1) × this, (t + 2) × this), the parking node's the first.</summary>
     const int RegionShift = 8;
     const int RegionNodes = 1 << RegionShift;
@@ -133,7 +130,7 @@ internal sealed class CompactForest
     {
         var end = root + RegionNodes;
         var free = root + 1;
-        var lineEnd = root + LineNodes;
+        var lineEnd = root + LineAlignedNodes.LineNodes;
         var inLine = new Queue<(int Child, int Node)>();
         var deferred = new Queue<(int Child, int Node)>();
         inLine.Enqueue((0, root));
@@ -152,7 +149,7 @@ internal sealed class CompactForest
             }
             if (!deferred.TryDequeue(out var first)) return true;
             free = lineEnd;
-            lineEnd = free + LineNodes;
+            lineEnd = free + LineAlignedNodes.LineNodes;
             if (lineEnd > end) return false;
             PlaceChildren(first.Child, first.Node);
         }

@@ -8,7 +8,8 @@ namespace MlopsBuild.Learning.Trees;
 /// </summary>
 internal readonly struct LineAlignedNodes
 {
-    const int LineNodes = 64 / CompactNode.Size;
+    /// <summary>The nodes a 64-byte cache line holds.</summary>
+    public const int LineNodes = 64 / CompactNode.Size;
 
     readonly CompactNode[] array;
     readonly int origin;
