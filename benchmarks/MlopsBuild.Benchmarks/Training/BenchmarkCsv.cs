@@ -17,17 +17,19 @@ internal static class BenchmarkCsv
         var featurizer = new Featurizer(signature);
         var columns = featureNames.Select(_ => new List<float>()).ToArray();
         var labels = new List<float>();
+        var decoder = new FieldDecoder();
         while (reader.ReadBatch() is { } batch)
         {
             for (var row = 0; row < batch.Count; row++)
             {
                 for (var j = 0; j < columns.Length; j++)
                 {
-                    if (!featurizer.TryFeaturize(j, batch.Field(row, j), out var value))
+                    batch.TryGetText(row, j, decoder, out var text);
+                    if (!featurizer.TryFeaturize(j, text, out var value))
                         throw new InvalidOperationException($"Row {batch.FirstRow + row}: {featureNames[j]} is not a number.");
                     columns[j].Add(value);
                 }
-                labels.Add(batch.Field(row, columns.Length)[0] == '1' ? 1 : 0);
+                labels.Add(batch.TryGetField(row, columns.Length, out var label) && label[0] == '1' ? 1 : 0);
             }
         }
         var cut = (int)(labels.Count * trainShare);

@@ -37,10 +37,15 @@ public static class SchemaInference
             if (evidence.Count == 0) evidence.AddRange(reader.Columns.Select(name => new ColumnEvidence(name)));
             else if (!reader.Columns.SequenceEqual(evidence.Select(e => e.Name)))
                 throw new DataFormatException(file, 1, 1, "its columns differ from the first file of the folder; every file of a dataset needs the same header");
+            var decoders = evidence.Select(_ => new FieldDecoder()).ToArray();   // one per column: columns run in parallel
             while (reader.ReadBatch() is { } batch)
                 Parallel.For(0, evidence.Count, column =>
                 {
-                    for (var row = 0; row < batch.Count; row++) evidence[column].Add(batch.Field(row, column), batch.IsMissing(row, column));
+                    for (var row = 0; row < batch.Count; row++)
+                    {
+                        var present = batch.TryGetText(row, column, decoders[column], out var text);
+                        evidence[column].Add(text, !present);
+                    }
                 });
         }
         return evidence;

@@ -1,12 +1,14 @@
+using System.Text;
+
 namespace MlopsBuild.Data.Reading;
 
 /// <summary>Turns the first row of a CSV file into column names: unescaped, none empty, none repeated.</summary>
 internal static class CsvHeader
 {
-    /// <param name="text">The decoded text from the start of the file (the header starts at index 0, on line 1).</param>
+    /// <param name="text">The text (UTF-8) from the start of the file (the header starts at index 0, on line 1).</param>
     /// <param name="fields">(start, length) of each header field in <paramref name="text"/>, quotes excluded.</param>
     /// <param name="escapedFields">The fields whose text still holds doubled quotes.</param>
-    public static string[] Names(string path, ReadOnlySpan<char> text, ReadOnlySpan<int> fields, ReadOnlySpan<int> escapedFields)
+    public static string[] Names(string path, ReadOnlySpan<byte> text, ReadOnlySpan<int> fields, ReadOnlySpan<int> escapedFields)
     {
         var names = new string[fields.Length / 2];
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -14,7 +16,8 @@ internal static class CsvHeader
         {
             int start = fields[2 * i];
             var value = text.Slice(start, fields[2 * i + 1]);
-            string name = escapedFields.Contains(i) ? value.ToString().Replace("\"\"", "\"", StringComparison.Ordinal) : value.ToString();
+            string name = Encoding.UTF8.GetString(value);
+            if (escapedFields.Contains(i)) name = name.Replace("\"\"", "\"", StringComparison.Ordinal);
             bool quoted = start > 0 && text[start - 1] == '"';
             var (line, column) = Locate(text, quoted ? start - 1 : start);
             if (name.Length == 0)
@@ -29,9 +32,9 @@ internal static class CsvHeader
         return names;
     }
 
-    private static (long Line, int Column) Locate(ReadOnlySpan<char> text, int index)
+    private static (long Line, int Column) Locate(ReadOnlySpan<byte> text, int index)
     {
         var before = text[..index];
-        return (1 + before.Count('\n'), index - (before.LastIndexOf('\n') + 1) + 1);
+        return (1 + before.Count((byte)'\n'), Encoding.UTF8.GetCharCount(before[(before.LastIndexOf((byte)'\n') + 1)..]) + 1);
     }
 }

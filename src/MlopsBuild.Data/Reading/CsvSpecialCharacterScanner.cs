@@ -5,21 +5,22 @@ using System.Runtime.Intrinsics;
 namespace MlopsBuild.Data.Reading;
 
 /// <summary>
-/// Finds the next separator, quote or line feed in decoded CSV text. It compares 64 characters at a time with SIMD
-/// and keeps the result as a bit mask, so that consecutive short fields cost a shift and a bit scan each.
+/// Finds the next separator, quote or line feed in CSV text (UTF-8 bytes). It compares 64 bytes at a time with SIMD
+/// and keeps the result as a bit mask, so that consecutive short fields cost a shift and a bit scan each. The three are
+/// ASCII, and no byte of a multi-byte UTF-8 character is ASCII, so a match is always the character itself.
 /// </summary>
 internal struct CsvSpecialCharacterScanner
 {
-    /// <summary>Characters compared at a time; the scan may read up to this many past the end, so buffers need the padding.</summary>
+    /// <summary>Bytes compared at a time; the scan may read up to this many past the end, so buffers need the padding.</summary>
     public const int Width = 64;
 
     private const int NoWindow = -2 * Width;
 
-    private readonly char _separator;
+    private readonly byte _separator;
     private int _windowStart = NoWindow;
-    private ulong _window;   // bit i is set when the character at _windowStart + i is special
+    private ulong _window;   // bit i is set when the byte at _windowStart + i is special
 
-    public CsvSpecialCharacterScanner(char separator)
+    public CsvSpecialCharacterScanner(byte separator)
     {
         _separator = separator;
     }
@@ -29,7 +30,7 @@ internal struct CsvSpecialCharacterScanner
 
     /// <summary>The index of the first special character at or after <paramref name="from"/>, or <paramref name="end"/> if none.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Next(char[] text, int end, int from)
+    public int Next(byte[] text, int end, int from)
     {
         uint offset = (uint)(from - _windowStart);
         if (offset < Width)
@@ -40,7 +41,7 @@ internal struct CsvSpecialCharacterScanner
         return NextInNewWindows(text, end, from);
     }
 
-    private int NextInNewWindows(char[] text, int end, int from)
+    private int NextInNewWindows(byte[] text, int end, int from)
     {
         if ((uint)(from - _windowStart) < Width) from = _windowStart + Width;
         while (from < end)
@@ -55,48 +56,32 @@ internal struct CsvSpecialCharacterScanner
         return end;
     }
 
-    /// <summary>Bit i is set when <c>text[i]</c> is the separator, a quote or a line feed; reads exactly 64 characters.</summary>
-    private static ulong Find(ref char text, char separator)
+    /// <summary>Bit i is set when <c>text[i]</c> is the separator, a quote or a line feed; reads exactly 64 bytes.</summary>
+    private static ulong Find(ref byte text, byte separator)
     {
-        ref ushort start = ref Unsafe.As<char, ushort>(ref text);
         if (Vector512.IsHardwareAccelerated)
-            return Bits512(ref start, 0, separator) | Bits512(ref start, 32, separator) << 32;
+            return Matches(Vector512.LoadUnsafe(ref text), separator).ExtractMostSignificantBits();
         if (Vector256.IsHardwareAccelerated)
-            return Bits256(ref start, 0, separator) | Bits256(ref start, 32, separator) << 32;
-        return Bits128(ref start, 0, separator) | Bits128(ref start, 16, separator) << 16
-            | Bits128(ref start, 32, separator) << 32 | Bits128(ref start, 48, separator) << 48;
+            return Matches(Vector256.LoadUnsafe(ref text), separator).ExtractMostSignificantBits()
+                | (ulong)Matches(Vector256.LoadUnsafe(ref text, 32), separator).ExtractMostSignificantBits() << 32;
+        ulong bits = 0;
+        for (int i = 0; i < Width; i += 16)
+            bits |= (ulong)Matches(Vector128.LoadUnsafe(ref text, (nuint)i), separator).ExtractMostSignificantBits() << i;
+        return bits;
     }
 
-    private static ulong Bits512(ref ushort start, nuint offset, char separator) =>
-        Matches(Vector512.LoadUnsafe(ref start, offset), separator).ExtractMostSignificantBits();
+    private static Vector512<byte> Matches(Vector512<byte> bytes, byte separator) =>
+        Vector512.Equals(bytes, Vector512.Create(separator))
+        | Vector512.Equals(bytes, Vector512.Create((byte)'"'))
+        | Vector512.Equals(bytes, Vector512.Create((byte)'\n'));
 
-    private static ulong Bits256(ref ushort start, nuint offset, char separator)
-    {
-        // Narrowing the all-ones/all-zeros compare results to bytes gives 32 mask bits with one byte movemask.
-        var low = Matches(Vector256.LoadUnsafe(ref start, offset), separator);
-        var high = Matches(Vector256.LoadUnsafe(ref start, offset + 16), separator);
-        return Vector256.Narrow(low, high).ExtractMostSignificantBits();
-    }
+    private static Vector256<byte> Matches(Vector256<byte> bytes, byte separator) =>
+        Vector256.Equals(bytes, Vector256.Create(separator))
+        | Vector256.Equals(bytes, Vector256.Create((byte)'"'))
+        | Vector256.Equals(bytes, Vector256.Create((byte)'\n'));
 
-    private static ulong Bits128(ref ushort start, nuint offset, char separator)
-    {
-        var low = Matches(Vector128.LoadUnsafe(ref start, offset), separator);
-        var high = Matches(Vector128.LoadUnsafe(ref start, offset + 8), separator);
-        return Vector128.Narrow(low, high).ExtractMostSignificantBits();
-    }
-
-    private static Vector512<ushort> Matches(Vector512<ushort> chars, char separator) =>
-        Vector512.Equals(chars, Vector512.Create((ushort)separator))
-        | Vector512.Equals(chars, Vector512.Create((ushort)'"'))
-        | Vector512.Equals(chars, Vector512.Create((ushort)'\n'));
-
-    private static Vector256<ushort> Matches(Vector256<ushort> chars, char separator) =>
-        Vector256.Equals(chars, Vector256.Create((ushort)separator))
-        | Vector256.Equals(chars, Vector256.Create((ushort)'"'))
-        | Vector256.Equals(chars, Vector256.Create((ushort)'\n'));
-
-    private static Vector128<ushort> Matches(Vector128<ushort> chars, char separator) =>
-        Vector128.Equals(chars, Vector128.Create((ushort)separator))
-        | Vector128.Equals(chars, Vector128.Create((ushort)'"'))
-        | Vector128.Equals(chars, Vector128.Create((ushort)'\n'));
+    private static Vector128<byte> Matches(Vector128<byte> bytes, byte separator) =>
+        Vector128.Equals(bytes, Vector128.Create(separator))
+        | Vector128.Equals(bytes, Vector128.Create((byte)'"'))
+        | Vector128.Equals(bytes, Vector128.Create((byte)'\n'));
 }

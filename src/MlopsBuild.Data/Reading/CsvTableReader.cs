@@ -1,8 +1,11 @@
+using System.Text;
+
 namespace MlopsBuild.Data.Reading;
 
 /// <summary>
-/// Reads RFC 4180 CSV: decodes the file a chunk at a time straight into the batch's text buffer, finds separators,
-/// quotes and line feeds with SIMD, and records each field as offsets into that buffer (no string per field).
+/// Reads RFC 4180 CSV: copies the file's bytes, checked to be UTF-8, a chunk at a time into the batch's text buffer,
+/// finds separators, quotes and line feeds with SIMD, and records each field as offsets into that buffer (no string
+/// per field). The text stays UTF-8: nothing is decoded until a consumer needs characters.
 /// Two batches and text buffers take turns, so that one batch can be processed while the next is read.
 /// </summary>
 internal sealed class CsvTableReader : ITableReader
@@ -10,16 +13,16 @@ internal sealed class CsvTableReader : ITableReader
     private const int MaxFieldsPerBatch = 1 << 20;
     private const int Padding = CsvSpecialCharacterScanner.Width;
 
-    private readonly Utf8TextSource _source;
-    private readonly char _separator;
+    private readonly Utf8ByteSource _source;
+    private readonly byte _separator;
     private readonly int _maxFieldLength;
-    private readonly int _decodeChunk;
+    private readonly int _chunkBytes;
     private readonly int _rowsPerBatch;
     private RowBatch _batch;
     private RowBatch _spareBatch;
 
-    private char[] _text;
-    private char[] _spareText;
+    private byte[] _text;
+    private byte[] _spareText;
     private int _end;
     private bool _textComplete;
 
@@ -38,21 +41,19 @@ internal sealed class CsvTableReader : ITableReader
     private int _escapedCount;
 
     // Where the last parsed row went wrong, if it has the wrong number of fields.
-    private long _extraFieldLine;
-    private int _extraFieldColumn;
-    private long _rowEndLine;
-    private int _rowEndColumn;
+    private Place _extraField;
+    private Place _rowEnd;
 
-    private CsvTableReader(string path, Utf8TextSource source, char separator, TableReadOptions options)
+    private CsvTableReader(string path, Utf8ByteSource source, byte separator, TableReadOptions options)
     {
         Path = path;
         _source = source;
         _separator = separator;
         _scanner = new CsvSpecialCharacterScanner(separator);
         _maxFieldLength = options.MaxFieldLength;
-        _decodeChunk = options.DecodeChunkChars;
-        _text = new char[4 * _decodeChunk + Padding];
-        _spareText = new char[_text.Length];
+        _chunkBytes = options.ChunkBytes;
+        _text = new byte[4 * _chunkBytes + Padding];
+        _spareText = new byte[_text.Length];
         Columns = ReadHeader();
         _rowsPerBatch = Math.Clamp(MaxFieldsPerBatch / Columns.Count, 1, options.BatchRows);
         _batch = new RowBatch(Columns.Count, _rowsPerBatch, emptyIsMissing: true);
@@ -61,16 +62,22 @@ internal sealed class CsvTableReader : ITableReader
 
     private enum RowStatus { Complete, Incomplete, EndOfText }
 
+    /// <summary>
+    /// A place in the text for an error message: its line, the index where that line starts and its own index. The
+    /// column, in characters, is only counted when an error needs it.
+    /// </summary>
+    private readonly record struct Place(long Line, int LineStart, int Index);
+
     public string Path { get; }
 
     public IReadOnlyList<string> Columns { get; }
 
     public static CsvTableReader Open(string path, char separator, TableReadOptions options)
     {
-        var source = new Utf8TextSource(DataFile.OpenRead(path), options.ReadBufferBytes, options.OnFileBytes);
+        var source = new Utf8ByteSource(DataFile.OpenRead(path), options.ReadBufferBytes, options.OnFileBytes);
         try
         {
-            return new CsvTableReader(path, source, separator, options);
+            return new CsvTableReader(path, source, (byte)separator, options);
         }
         catch
         {
@@ -147,14 +154,14 @@ internal sealed class CsvTableReader : ITableReader
     /// </summary>
     private bool TryParsePlainRow(Span<int> fields)
     {
-        char[] text = _text;
+        byte[] text = _text;
         int end = _end;
         int position = _rowStart;
         for (int field = 0; field < fields.Length; field += 2)
         {
             int terminator = _scanner.Next(text, end, position);
             if (terminator == end) return false;
-            char found = text[terminator];
+            byte found = text[terminator];
             int length = terminator - position;
             if (found == '"' || length > _maxFieldLength) return false;
             bool lineEnd = found == '\n';
@@ -176,7 +183,7 @@ internal sealed class CsvTableReader : ITableReader
     /// </summary>
     private RowStatus ParseRow(Span<int> fields, out int fieldCount)
     {
-        char[] text = _text;
+        byte[] text = _text;
         int end = _end;
         int position = _rowStart;
         int capacity = fields.Length / 2;
@@ -188,15 +195,14 @@ internal sealed class CsvTableReader : ITableReader
 
         while (true)
         {
-            long fieldLine = _scanLine;
-            int fieldColumn = Column(position);
+            var field = new Place(_scanLine, _scanLineStart, position);
             int start = position;
             int length;
             int terminator;   // the separator or line feed after the field, or end
             int rawEnd;       // just after the field's text, closing quote included
             if (position < end && text[position] == '"')
             {
-                if (!TryFindClosingQuote(position, fieldColumn, out int close, out bool escaped)) return RowStatus.Incomplete;
+                if (!TryFindClosingQuote(field, out int close, out bool escaped)) return RowStatus.Incomplete;
                 start = position + 1;
                 length = close - start;
                 rawEnd = close + 1;
@@ -208,13 +214,13 @@ internal sealed class CsvTableReader : ITableReader
                 else if (text[terminator] == '\r')
                 {
                     if (terminator + 1 < end && text[terminator + 1] == '\n') terminator++;
-                    else if (terminator + 1 < end) throw TextAfterClosingQuote(fieldLine, fieldColumn);
+                    else if (terminator + 1 < end) throw TextAfterClosingQuote(field);
                     else if (_textComplete) terminator = end;
                     else return RowStatus.Incomplete;
                 }
                 else if (text[terminator] != _separator && text[terminator] != '\n')
                 {
-                    throw TextAfterClosingQuote(fieldLine, fieldColumn);
+                    throw TextAfterClosingQuote(field);
                 }
                 if (escaped && fieldCount < capacity) RememberEscaped(fieldCount);
             }
@@ -226,14 +232,14 @@ internal sealed class CsvTableReader : ITableReader
                 {
                     if (!_textComplete)
                     {
-                        if (length > _maxFieldLength) throw HugeField(fieldLine, fieldColumn);
+                        if (length > _maxFieldLength) throw HugeField(field);
                         return RowStatus.Incomplete;
                     }
                     if (length > 0 && text[terminator - 1] == '\r') length--;
                 }
                 else if (text[terminator] == '"')
                 {
-                    throw Error(fieldLine, fieldColumn, "a quote appears inside an unquoted field. "
+                    throw Error(field, "a quote appears inside an unquoted field. "
                         + "Put the whole value in quotes and double the quotes inside it (\"say \"\"hi\"\"\")");
                 }
                 else if (text[terminator] == '\n' && length > 0 && text[terminator - 1] == '\r')
@@ -243,7 +249,7 @@ internal sealed class CsvTableReader : ITableReader
                 rawEnd = start + length;
             }
 
-            if (length > _maxFieldLength) throw HugeField(fieldLine, fieldColumn);
+            if (length > _maxFieldLength) throw HugeField(field);
             if (fieldCount < capacity)
             {
                 fields[2 * fieldCount] = start;
@@ -251,15 +257,13 @@ internal sealed class CsvTableReader : ITableReader
             }
             else if (fieldCount == capacity)
             {
-                _extraFieldLine = fieldLine;
-                _extraFieldColumn = fieldColumn;
+                _extraField = field;
             }
             fieldCount++;
 
             if (terminator == end || text[terminator] == '\n')
             {
-                _rowEndLine = _scanLine;
-                _rowEndColumn = Column(rawEnd);
+                _rowEnd = new Place(_scanLine, _scanLineStart, rawEnd);
                 _rowStart = terminator == end ? end : terminator + 1;
                 _rowLine = _scanLine + 1;
                 return RowStatus.Complete;
@@ -269,10 +273,9 @@ internal sealed class CsvTableReader : ITableReader
     }
 
     /// <summary>Finds the quote that closes the field opened at <paramref name="open"/>, counting the line feeds inside it.</summary>
-    private bool TryFindClosingQuote(int open, int openColumn, out int close, out bool escaped)
+    private bool TryFindClosingQuote(Place open, out int close, out bool escaped)
     {
-        long openLine = _scanLine;
-        int position = open + 1;
+        int position = open.Index + 1;
         escaped = false;
         close = 0;
         while (true)
@@ -281,12 +284,12 @@ internal sealed class CsvTableReader : ITableReader
             if (special == _end)
             {
                 if (_textComplete)
-                    throw Error(openLine, openColumn, "a quoted field is never closed. Add the closing quote, and double every quote inside the value (\"\")");
-                if (_end - (open + 1) > _maxFieldLength) throw HugeField(openLine, openColumn);
+                    throw Error(open, "a quoted field is never closed. Add the closing quote, and double every quote inside the value (\"\")");
+                if (_end - (open.Index + 1) > _maxFieldLength) throw HugeField(open);
                 return false;
             }
 
-            char found = _text[special];
+            byte found = _text[special];
             position = special + 1;
             if (found == '\n')
             {
@@ -308,16 +311,16 @@ internal sealed class CsvTableReader : ITableReader
         }
     }
 
-    /// <summary>Decodes more text after the end, growing the buffer when the batch needs more room.</summary>
+    /// <summary>Reads more text after the end, growing the buffer when the batch needs more room.</summary>
     private void Fill()
     {
         if (_source.InvalidByte is byte pending) throw NotUtf8(pending);
-        if (_text.Length - Padding - _end < _decodeChunk)
-            Array.Resize(ref _text, Math.Max(2 * (_text.Length - Padding), _end + _decodeChunk) + Padding);
-        int decoded = _source.Read(_text.AsSpan(_end, _decodeChunk));
-        if (decoded == 0 && _source.InvalidByte is byte invalid) throw NotUtf8(invalid);
-        _textComplete = decoded == 0;
-        _end += decoded;
+        if (_text.Length - Padding - _end < _chunkBytes)
+            Array.Resize(ref _text, Math.Max(2 * (_text.Length - Padding), _end + _chunkBytes) + Padding);
+        int read = _source.Read(_text.AsSpan(_end, _chunkBytes));
+        if (read == 0 && _source.InvalidByte is byte invalid) throw NotUtf8(invalid);
+        _textComplete = read == 0;
+        _end += read;
         _scanner.Reset();
     }
 
@@ -328,7 +331,7 @@ internal sealed class CsvTableReader : ITableReader
     private void SwitchBuffers()
     {
         int remaining = _end - _rowStart;
-        if (_spareText.Length < _text.Length) _spareText = new char[_text.Length];
+        if (_spareText.Length < _text.Length) _spareText = new byte[_text.Length];
         Array.Copy(_text, _rowStart, _spareText, 0, remaining);
         (_text, _spareText) = (_spareText, _text);
         (_batch, _spareBatch) = (_spareBatch, _batch);
@@ -359,28 +362,33 @@ internal sealed class CsvTableReader : ITableReader
         _escapedFields[_escapedCount++] = field;
     }
 
-    private int Column(int index) => index - _scanLineStart + 1;
+    /// <summary>The 1-based column, in characters, of the text at <c>place.Index</c>.</summary>
+    private int Column(Place place) =>
+        Encoding.UTF8.GetCharCount(_text.AsSpan(place.LineStart, place.Index - place.LineStart)) + 1;
 
     private DataFormatException RaggedRow(long row, int fieldCount)
     {
         int columns = Columns.Count;
-        if (fieldCount == 1 && _rowEndColumn == 1)
-            return Error(_rowEndLine, 1, $"row {row} is an empty line but the header has {columns} columns. Remove the empty line");
+        if (fieldCount == 1 && _rowEnd.Index == _rowEnd.LineStart)
+            return Error(_rowEnd, $"row {row} is an empty line but the header has {columns} columns. Remove the empty line");
         string has = $"row {row} has {fieldCount} {(fieldCount == 1 ? "field" : "fields")} but the header has {columns}. "
             + "Check for a missing separator or an unquoted separator inside a value";
-        return fieldCount > columns ? Error(_extraFieldLine, _extraFieldColumn, has) : Error(_rowEndLine, _rowEndColumn, has);
+        return fieldCount > columns ? Error(_extraField, has) : Error(_rowEnd, has);
     }
 
-    private DataFormatException TextAfterClosingQuote(long line, int column) =>
-        Error(line, column, "text follows the closing quote of a quoted field. "
+    private DataFormatException TextAfterClosingQuote(Place field) =>
+        Error(field, "text follows the closing quote of a quoted field. "
             + "Double every quote inside a quoted value (\"\") and put a separator or a line end after the closing quote");
 
-    private DataFormatException HugeField(long line, int column) =>
-        Error(line, column, $"a field is longer than {_maxFieldLength} characters. Check for an unclosed quote, or raise {nameof(TableReadOptions.MaxFieldLength)}");
+    private DataFormatException HugeField(Place field) =>
+        Error(field, $"a field is longer than {_maxFieldLength} bytes. Check for an unclosed quote, or raise {nameof(TableReadOptions.MaxFieldLength)}");
 
-    /// <summary>The scan has reached the end of the decoded text, which is where the invalid byte is.</summary>
+    /// <summary>The scan has reached the end of the text read, which is where the invalid byte is.</summary>
     private DataFormatException NotUtf8(byte invalid) =>
-        Error(_scanLine, Column(_end), $"byte 0x{invalid:X2} is not valid UTF-8. Save the file as UTF-8");
+        Error(new Place(_scanLine, _scanLineStart, _end), $"byte 0x{invalid:X2} is not valid UTF-8. Save the file as UTF-8");
+
+    private DataFormatException Error(Place place, string description) =>
+        new(Path, place.Line, Column(place), description);
 
     private DataFormatException Error(long line, int column, string description) => new(Path, line, column, description);
 }

@@ -23,8 +23,8 @@ internal sealed class JsonLinesTableReader : ITableReader
     private readonly int[] _seenInObject;   // the object number that last set each column, to find duplicate keys
 
     private byte[]? _pendingFirstLine;
-    private char[] _text = new char[1 << 16];
-    private char[] _spareText = new char[1 << 16];
+    private byte[] _text = new byte[1 << 16];
+    private byte[] _spareText = new byte[1 << 16];
     private int _textLength;
     private char[] _keyBuffer = new char[256];
     private int _objectNumber;
@@ -205,11 +205,10 @@ internal sealed class JsonLinesTableReader : ITableReader
                 _textLength += reader.CopyString(_text.AsSpan(_textLength));
                 break;
             case JsonTokenType.Number:
-                EnsureText(reader.ValueSpan.Length);
-                _textLength += Encoding.ASCII.GetChars(reader.ValueSpan, _text.AsSpan(_textLength));
+                Append(reader.ValueSpan);
                 break;
             case JsonTokenType.True or JsonTokenType.False:
-                Append(reader.TokenType == JsonTokenType.True ? "true" : "false");
+                Append(reader.TokenType == JsonTokenType.True ? "true"u8 : "false"u8);
                 break;
             case JsonTokenType.Null:
                 return;
@@ -221,12 +220,12 @@ internal sealed class JsonLinesTableReader : ITableReader
         int length = _textLength - start;
         if (length > _maxFieldLength)
             throw Error(_lines.LineNumber, ColumnOf(line, reader.TokenStartIndex),
-                $"a field is longer than {_maxFieldLength} characters. Shorten it, or raise {nameof(TableReadOptions.MaxFieldLength)}");
+                $"a field is longer than {_maxFieldLength} bytes. Shorten it, or raise {nameof(TableReadOptions.MaxFieldLength)}");
         fields[2 * column] = start;
         fields[2 * column + 1] = length;
     }
 
-    private void Append(string value)
+    private void Append(ReadOnlySpan<byte> value)
     {
         EnsureText(value.Length);
         value.CopyTo(_text.AsSpan(_textLength));

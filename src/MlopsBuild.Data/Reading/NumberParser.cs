@@ -49,6 +49,19 @@ public static class NumberParser
         return true;
     }
 
+    /// <summary>What <see cref="TryParseShortDecimal(ReadOnlySpan{char}, out double)"/> does, for the text in UTF-8.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool TryParseShortDecimal(ReadOnlySpan<byte> text, out double value)
+    {
+        value = 0;
+        if (text.IsEmpty) return false;
+        bool negative = text[0] == '-';
+        int signLength = negative | text[0] == '+' ? 1 : 0;
+        if (!ShortDecimalDigits.TryRead(text[signLength..], out ulong mantissa, out int fractionDigits)) return false;
+        value = WithSign((long)mantissa / PowersOfTen[fractionDigits], negative);
+        return true;
+    }
+
     /// <summary>
     /// Clinger's fast path: when the decimal digits fit in 53 bits and the power of ten is exact, one IEEE multiply or
     /// divide rounds correctly. Returns false for anything else (the caller falls back to the full parser).

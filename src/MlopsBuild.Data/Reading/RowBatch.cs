@@ -1,17 +1,18 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using System.Text;
 
 namespace MlopsBuild.Data.Reading;
 
 /// <summary>
-/// Consecutive rows of a table, as text. The reader reuses a batch's buffers: it stays valid only until the
-/// second <see cref="ITableReader.ReadBatch"/> call after it.
+/// Consecutive rows of a table, as text in UTF-8 (checked by the reader). The reader reuses a batch's buffers: it stays
+/// valid only until the second <see cref="ITableReader.ReadBatch"/> call after it.
 /// </summary>
 public sealed class RowBatch
 {
     private readonly bool _emptyIsMissing;
     private readonly int _maxRows;
-    private char[] _text = [];
+    private byte[] _text = [];
     private int[] _bounds = [];   // two ints per field: start in _text, length (-1 marks a missing JSON value)
     private long[] _lines = [];
 
@@ -37,29 +38,41 @@ public sealed class RowBatch
         return _lines[row];
     }
 
-    /// <summary>The field's text, unquoted and unescaped; empty when missing.</summary>
-    public ReadOnlySpan<char> Field(int row, int column)
+    /// <summary>The field's text, unquoted and unescaped; empty when missing. Allocates: for messages and tests.</summary>
+    public string Field(int row, int column)
     {
         int index = FieldIndex(row, column);
         int length = _bounds[index + 1];
-        return length > 0 ? _text.AsSpan(_bounds[index], length) : default;
+        return length > 0 ? Encoding.UTF8.GetString(_text.AsSpan(_bounds[index], length)) : "";
     }
 
     /// <summary>
-    /// The field's text, or false when it is missing (see <see cref="IsMissing"/>): one lookup where validation
+    /// The field's UTF-8 bytes, or false when it is missing (see <see cref="IsMissing"/>): one lookup where validation
     /// would otherwise make two for each of millions of values.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool TryGetField(int row, int column, out ReadOnlySpan<char> text)
+    public bool TryGetField(int row, int column, out ReadOnlySpan<byte> utf8)
     {
         int index = FieldIndex(row, column);
         int length = _bounds[index + 1];
         if (length < 0 || (length == 0 && _emptyIsMissing))
         {
+            utf8 = default;
+            return false;
+        }
+        utf8 = _text.AsSpan(_bounds[index], length);
+        return true;
+    }
+
+    /// <summary>The field's text decoded by <paramref name="decoder"/>, or false when it is missing.</summary>
+    public bool TryGetText(int row, int column, FieldDecoder decoder, out ReadOnlySpan<char> text)
+    {
+        if (!TryGetField(row, column, out var utf8))
+        {
             text = default;
             return false;
         }
-        text = _text.AsSpan(_bounds[index], length);
+        text = decoder.Decode(utf8);
         return true;
     }
 
@@ -89,7 +102,7 @@ public sealed class RowBatch
         Array.Resize(ref _bounds, checked(newRows * ColumnCount * 2));
     }
 
-    internal void Finish(char[] text, int count)
+    internal void Finish(byte[] text, int count)
     {
         _text = text;
         Count = count;

@@ -81,8 +81,31 @@ internal static class ShortDecimalDigits
 
         var (head, tail) = Load(text);
         if (((head | tail) & Vector128.Create((ushort)0xFF80)) != Vector128<ushort>.Zero) return false;   // not all ASCII
+        return TryReadLoaded(Vector128.Narrow(head, tail), length, out digits, out fractionDigits);
+    }
 
-        var values = Vector128.Narrow(head, tail) - Vector128.Create((byte)'0');
+    /// <summary>What the overload for characters does, for the same text in UTF-8.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryRead(ReadOnlySpan<byte> text, out ulong digits, out int fractionDigits)
+    {
+        digits = 0;
+        fractionDigits = 0;
+        int length = text.Length;
+        if (length is < MinLength or > MaxLength) return false;
+        // A byte of a multi-byte character is not ASCII, so the check for digits and point rejects it.
+        return TryReadLoaded(Load(text), length, out digits, out fractionDigits);
+    }
+
+    /// <summary>
+    /// Reads the text as <see cref="Load(ReadOnlySpan{char})"/> lays it out in 16 bytes: checks for digits and at most
+    /// one point, right-aligns them by a shuffle, shuffles the point out and combines the digits.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryReadLoaded(Vector128<byte> text, int length, out ulong digits, out int fractionDigits)
+    {
+        digits = 0;
+        fractionDigits = 0;
+        var values = text - Vector128.Create((byte)'0');
         var digitOrPoint = Vector128.LessThanOrEqual(values, Vector128.Create((byte)9)) | Vector128.Equals(values, Vector128.Create(Point));
         if (digitOrPoint.ExtractMostSignificantBits() != 0xFFFF) return false;
 
@@ -110,6 +133,19 @@ internal static class ShortDecimalDigits
             Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<ushort, byte>(ref start)),
             Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<ushort, byte>(ref Unsafe.Add(ref start, length - 4)))).AsUInt16();
         return (ends, ends);
+    }
+
+    /// <summary>The same layout as the narrowed characters of <see cref="Load(ReadOnlySpan{char})"/>, from UTF-8.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<byte> Load(ReadOnlySpan<byte> text)
+    {
+        ref byte start = ref MemoryMarshal.GetReference(text);
+        int length = text.Length;
+        if (length >= 8)
+            return Vector128.Create(Unsafe.ReadUnaligned<ulong>(ref start), Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, length - 8))).AsByte();
+        uint head = Unsafe.ReadUnaligned<uint>(ref start);
+        uint tail = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref start, length - 4));
+        return Vector128.Create(head, tail, head, tail).AsByte();
     }
 
     /// <summary>Sixteen digit values (0-9), most significant in lane 0, as a number.</summary>

@@ -8,7 +8,7 @@ public sealed record TableReadOptions
     /// <summary>Most rows in one batch (very wide tables get fewer, so that a batch stays near a million fields).</summary>
     public int BatchRows { get; init; } = 16_384;
 
-    /// <summary>Longest field in characters, as written in the file (between the quotes for a quoted CSV field).</summary>
+    /// <summary>Longest field in bytes of UTF-8, as written in the file (between the quotes for a quoted CSV field).</summary>
     public int MaxFieldLength { get; init; } = 1 << 20;
 
     /// <summary>Bytes read from the file at a time; small values let tests cross buffer boundaries.</summary>
@@ -17,16 +17,18 @@ public sealed record TableReadOptions
     /// <summary>Told every byte of the file, in order, as it is read: a content hash then needs no second read.</summary>
     internal Action<ReadOnlySpan<byte>>? OnFileBytes { get; init; }
 
-    /// <summary>Characters decoded at a time; small enough to stay in the CPU cache while the fields are split.</summary>
-    internal int DecodeChunkChars { get; init; } = 1 << 16;
+    /// <summary>Bytes of text taken at a time; small enough to stay in the CPU cache while the fields are split.</summary>
+    internal int ChunkBytes { get; init; } = 1 << 17;
 
     internal void Validate()
     {
         if (Separator is '"' or '\r' or '\n' or '\0')
             throw new ArgumentException($"The separator cannot be U+{(int)Separator:X4}: quotes, line ends and NUL have their own meaning in CSV.", nameof(Separator));
+        if (!char.IsAscii(Separator))
+            throw new ArgumentException($"The separator cannot be '{Separator}' (U+{(int)Separator:X4}): it must be one ASCII character, such as ',', ';', '|' or a tab.", nameof(Separator));
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchRows, 1, nameof(BatchRows));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxFieldLength, 1, nameof(MaxFieldLength));
         ArgumentOutOfRangeException.ThrowIfLessThan(ReadBufferBytes, 16, nameof(ReadBufferBytes));
-        ArgumentOutOfRangeException.ThrowIfLessThan(DecodeChunkChars, 16, nameof(DecodeChunkChars));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ChunkBytes, 16, nameof(ChunkBytes));
     }
 }

@@ -153,9 +153,9 @@ internal sealed class SchemaReader(string file)
     char ReadSeparator(SchemaNode node)
     {
         var text = values.Text(node, SchemaKeys.Separator);
-        return text.Length == 1 && text[0] is not ('"' or '\n' or '\r')
+        return text.Length == 1 && char.IsAscii(text[0]) && text[0] is not ('"' or '\n' or '\r' or '\0')
             ? text[0]
-            : throw values.Error(node, $"separator must be one character other than a quote or line break, not '{text}'", "Write one character in quotes, such as \",\", \";\" or \"\\t\".");
+            : throw values.Error(node, $"separator must be one ASCII character other than a quote or line break, not '{text}'", "Write one character in quotes, such as \",\", \";\" or \"\\t\".");
     }
 
     DriftThresholds Thresholds(IReadOnlyDictionary<string, SchemaEntry>? map, DriftThresholds inherited, string what) => new()

@@ -27,6 +27,7 @@ internal sealed class ColumnCheck
     readonly ViolationCounter unknownCategory = new(AnomalyKind.UnknownCategory);
     readonly ViolationCounter patternMismatch = new(AnomalyKind.PatternMismatch);
     readonly ViolationCounter duplicate = new(AnomalyKind.DuplicateValue);
+    readonly FieldDecoder decoder = new();
     long missing;
     long present;
 
@@ -74,7 +75,7 @@ internal sealed class ColumnCheck
     /// </summary>
     public void Take(RowBatch batch, int row, int index, string file, long rowOffset)
     {
-        if (!batch.TryGetField(row, index, out var text))
+        if (!batch.TryGetText(row, index, decoder, out var text))
         {
             missing++;
             if (numeric is null) categorical!.AddMissing();

@@ -9,12 +9,13 @@ internal sealed class FeatureColumnReader(ColumnSchema column)
 {
     readonly FloatColumnBuilder values = new();
     readonly CategoryCodes? categories = column.Type == ColumnType.Categorical ? new CategoryCodes(column.AllowedValues) : null;
+    readonly FieldDecoder decoder = new();
 
     public string Name => column.Name;
 
     public void Read(RowBatch batch, int row, int index, string file)
     {
-        batch.TryGetField(row, index, out var text);
+        batch.TryGetText(row, index, decoder, out var text);
         if (categories is not null)
         {
             values.Add(categories.Code(text));

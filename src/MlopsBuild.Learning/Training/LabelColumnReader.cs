@@ -13,6 +13,7 @@ internal sealed class LabelColumnReader
     readonly ColumnSchema column;
     readonly FloatColumnBuilder values = new();
     readonly CategoryCodes? classes;
+    readonly FieldDecoder decoder = new();
 
     public LabelColumnReader(ColumnSchema column)
     {
@@ -35,7 +36,7 @@ internal sealed class LabelColumnReader
 
     public void Read(RowBatch batch, int row, int index, string file)
     {
-        if (!batch.TryGetField(row, index, out var text))
+        if (!batch.TryGetText(row, index, decoder, out var text))
             throw new DataFormatException(file, batch.Line(row), 0, $"the label '{column.Name}' is missing. Every training row needs a label: fix or drop the row");
         var value = classes?.Code(text) ?? (Featurizer.TryParseValue(column.Type, text, out var parsed) ? parsed : float.NaN);
         if (float.IsNaN(value))

@@ -24,6 +24,7 @@ public static class TabularDatasetLoader
         var label = new LabelColumnReader(labelColumn);
         var keys = idColumn is null ? null : new List<ulong>();
         options ??= new TableReadOptions { Separator = schema.Separator };
+        var idDecoder = new FieldDecoder();
         foreach (var file in DatasetFiles.Resolve(path))
         {
             using var reader = TableReader.Open(file, options);
@@ -36,7 +37,7 @@ public static class TabularDatasetLoader
                     for (var j = 0; j < features.Length; j++) features[j].Read(batch, row, featureIndex[j], reader.Path);
                     label.Read(batch, row, labelIndex, reader.Path);
                     if (keys is null) continue;
-                    if (!batch.TryGetField(row, idIndex, out var id))
+                    if (!batch.TryGetText(row, idIndex, idDecoder, out var id))
                         throw new DataFormatException(reader.Path, batch.Line(row), 0, $"the id '{idColumn!.Name}' is missing. Every row needs its id when the split is by id");
                     keys.Add(StableHash.OfText(id));
                 }

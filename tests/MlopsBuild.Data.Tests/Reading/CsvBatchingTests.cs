@@ -20,7 +20,7 @@ public sealed class CsvBatchingTests : IDisposable
     [InlineData(3, ';', 64, 20, 7)]
     [InlineData(4, '\t', 31, 100, 1000)]
     [InlineData(5, ',', 1 << 20, 1 << 16, 16_384)]
-    public void Rows_split_across_buffers_and_batches_read_as_written(int seed, char separator, int readBufferBytes, int decodeChunkChars, int batchRows)
+    public void Rows_split_across_buffers_and_batches_read_as_written(int seed, char separator, int readBufferBytes, int chunkBytes, int batchRows)
     {
         var (text, expected) = GenerateCsv(seed, rows: 400, columns: 5, separator);
         string path = _files.Write(separator == '\t' ? "t.tsv" : "t.csv", text);
@@ -29,7 +29,7 @@ public sealed class CsvBatchingTests : IDisposable
             Separator = separator,
             BatchRows = batchRows,
             ReadBufferBytes = readBufferBytes,
-            DecodeChunkChars = decodeChunkChars,
+            ChunkBytes = chunkBytes,
         };
 
         var rows = ReadAll(path, options);
@@ -43,7 +43,7 @@ public sealed class CsvBatchingTests : IDisposable
     public void Batches_hold_at_most_batch_rows_and_number_their_rows_from_one()
     {
         var path = _files.Write("t.csv", "n\n" + string.Concat(Enumerable.Range(1, 10).Select(i => $"{i}\n")));
-        using var reader = TableReader.Open(path, new TableReadOptions { BatchRows = 3, ReadBufferBytes = 16, DecodeChunkChars = 16 });
+        using var reader = TableReader.Open(path, new TableReadOptions { BatchRows = 3, ReadBufferBytes = 16, ChunkBytes = 16 });
 
         var batches = new List<(long FirstRow, int Count, string First)>();
         while (reader.ReadBatch() is { } batch) batches.Add((batch.FirstRow, batch.Count, batch.Field(0, 0).ToString()));
@@ -84,7 +84,7 @@ public sealed class CsvBatchingTests : IDisposable
         string longValue = string.Concat(Enumerable.Repeat("héllo wörld ", 2_000));
         var path = _files.Write("t.csv", $"a,b\n1,\"{longValue}\"\n2,{longValue.Replace(" ", "_")}\n");
 
-        var rows = ReadAll(path, new TableReadOptions { ReadBufferBytes = 100, DecodeChunkChars = 50 });
+        var rows = ReadAll(path, new TableReadOptions { ReadBufferBytes = 100, ChunkBytes = 50 });
 
         Assert.Equal([["1", longValue], ["2", longValue.Replace(" ", "_")]], Fields(rows));
     }
@@ -96,7 +96,7 @@ public sealed class CsvBatchingTests : IDisposable
         string[] characters = ["a", "é", "😀", "日", "b", "c"];
         var values = Enumerable.Range(0, 40).Select(i => string.Concat(characters.Take(i % characters.Length)) + string.Concat(characters)).ToList();
 
-        var rows = ReadAll(_files.Write("t.csv", "x\n" + string.Concat(values.Select(v => v + "\n"))), new TableReadOptions { ReadBufferBytes = 16, DecodeChunkChars = 16 });
+        var rows = ReadAll(_files.Write("t.csv", "x\n" + string.Concat(values.Select(v => v + "\n"))), new TableReadOptions { ReadBufferBytes = 16, ChunkBytes = 16 });
 
         Assert.Equal(values, rows.Select(r => r.Fields[0]));
     }
@@ -111,7 +111,7 @@ public sealed class CsvBatchingTests : IDisposable
         bytes.AddRange("\n"u8.ToArray());
         var path = _files.WriteBytes("t.csv", [.. bytes]);
 
-        var error = Assert.Throws<DataFormatException>(() => ReadAll(path, new TableReadOptions { ReadBufferBytes = 16, DecodeChunkChars = 16, BatchRows = 7 }));
+        var error = Assert.Throws<DataFormatException>(() => ReadAll(path, new TableReadOptions { ReadBufferBytes = 16, ChunkBytes = 16, BatchRows = 7 }));
 
         Assert.Equal($"{path}(202,5): byte 0xFF is not valid UTF-8. Save the file as UTF-8", error.Message);
     }

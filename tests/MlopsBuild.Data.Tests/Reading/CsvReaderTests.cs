@@ -91,7 +91,7 @@ public sealed class CsvReaderTests : IDisposable
 
         Assert.True(batch.IsMissing(0, 0));
         Assert.True(batch.IsMissing(0, 1));
-        Assert.True(batch.Field(0, 1).IsEmpty);
+        Assert.Equal("", batch.Field(0, 1));
         Assert.False(batch.IsMissing(0, 2));
         Assert.False(batch.IsMissing(1, 0));
         Assert.Equal(" ", batch.Field(1, 0).ToString());
@@ -164,7 +164,7 @@ public sealed class CsvReaderTests : IDisposable
 
         var error = Assert.Throws<DataFormatException>(() => ReadAll(path, options));
 
-        Assert.Equal($"{path}(3,3): a field is longer than 10 characters. Check for an unclosed quote, or raise MaxFieldLength", error.Message);
+        Assert.Equal($"{path}(3,3): a field is longer than 10 bytes. Check for an unclosed quote, or raise MaxFieldLength", error.Message);
         Assert.Equal([["1", "2"], ["3", new string('x', 10)]], Fields(ReadAll(_files.Write("ok.csv", "a,b\n1,2\n3," + new string('x', 10) + "\n"), options)));
     }
 
@@ -176,7 +176,7 @@ public sealed class CsvReaderTests : IDisposable
 
         var error = Assert.Throws<DataFormatException>(() => ReadAll(path));
 
-        Assert.Equal($"{path}(2,3): a field is longer than 1048576 characters. Check for an unclosed quote, or raise MaxFieldLength", error.Message);
+        Assert.Equal($"{path}(2,3): a field is longer than 1048576 bytes. Check for an unclosed quote, or raise MaxFieldLength", error.Message);
     }
 
     [Theory]
@@ -188,9 +188,9 @@ public sealed class CsvReaderTests : IDisposable
         byte[] bytes = [.. "a,b\n1,"u8, .. System.Text.Encoding.UTF8.GetBytes(quote), .. Enumerable.Repeat((byte)'x', 1000), 0xFF];
         var path = _files.WriteBytes("t.csv", bytes);
 
-        var error = Assert.Throws<DataFormatException>(() => ReadAll(path, new TableReadOptions { MaxFieldLength = 100, ReadBufferBytes = 16, DecodeChunkChars = 16 }));
+        var error = Assert.Throws<DataFormatException>(() => ReadAll(path, new TableReadOptions { MaxFieldLength = 100, ReadBufferBytes = 16, ChunkBytes = 16 }));
 
-        Assert.Equal($"{path}(2,3): a field is longer than 100 characters. Check for an unclosed quote, or raise MaxFieldLength", error.Message);
+        Assert.Equal($"{path}(2,3): a field is longer than 100 bytes. Check for an unclosed quote, or raise MaxFieldLength", error.Message);
     }
 
     [Fact]
@@ -199,6 +199,7 @@ public sealed class CsvReaderTests : IDisposable
         var path = _files.Write("t.csv", "a\n1\n");
 
         Assert.Throws<ArgumentException>(() => TableReader.Open(path, new TableReadOptions { Separator = '"' }));
+        Assert.Throws<ArgumentException>(() => TableReader.Open(path, new TableReadOptions { Separator = '§' }));
         Assert.Throws<ArgumentOutOfRangeException>(() => TableReader.Open(path, new TableReadOptions { BatchRows = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => TableReader.Open(path, new TableReadOptions { MaxFieldLength = 0 }));
     }

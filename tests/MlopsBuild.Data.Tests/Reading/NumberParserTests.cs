@@ -1,3 +1,4 @@
+using System.Text;
 using System.Globalization;
 using MlopsBuild.Data.Reading;
 
@@ -143,6 +144,18 @@ public sealed class NumberParserTests
         Assert.True(expectedOk == ok, $"'{text}': double.TryParse says {expectedOk}, NumberParser says {ok}");
         Assert.True(BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(value),
             $"'{text}': double.Parse gives {expected:R}, NumberParser gives {value:R}");
+        AssertUtf8ShortDecimalAgrees(text);
+    }
+
+    /// <summary>The fast path for UTF-8 takes exactly the texts the one for characters takes, with the same bits.</summary>
+    private static void AssertUtf8ShortDecimalAgrees(string text)
+    {
+        bool charsOk = NumberParser.TryParseShortDecimal(text, out double fromChars);
+
+        bool bytesOk = NumberParser.TryParseShortDecimal(Encoding.UTF8.GetBytes(text), out double fromBytes);
+
+        Assert.True(charsOk == bytesOk, $"'{text}': the path for characters says {charsOk}, the one for UTF-8 says {bytesOk}");
+        Assert.Equal(BitConverter.DoubleToInt64Bits(fromChars), BitConverter.DoubleToInt64Bits(fromBytes));
     }
 
     private static void AssertSameAsLongParse(string text)

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Runtime.Intrinsics;
 using MlopsBuild.Data.Reading;
 
@@ -18,8 +19,10 @@ public sealed class ShortDecimalDigitsTests
     public void Reads_the_digits_and_counts_those_after_the_point(string text, ulong digits, int fractionDigits)
     {
         Assert.True(ShortDecimalDigits.TryRead(text, out ulong actualDigits, out int actualFractionDigits));
+        Assert.True(ShortDecimalDigits.TryRead(Encoding.UTF8.GetBytes(text), out ulong utf8Digits, out int utf8FractionDigits));
 
         Assert.Equal((digits, fractionDigits), (actualDigits, actualFractionDigits));
+        Assert.Equal((digits, fractionDigits), (utf8Digits, utf8FractionDigits));
     }
 
     [Theory]
@@ -32,9 +35,11 @@ public sealed class ShortDecimalDigitsTests
     [InlineData("١٢٣٤")]
     [InlineData("12\u01304")]
     [InlineData("1234567\u01309")]
+    [InlineData("12\u00B34")]
     public void Leaves_everything_else_to_the_general_parser(string text)
     {
         Assert.False(ShortDecimalDigits.TryRead(text, out _, out _));
+        Assert.False(ShortDecimalDigits.TryRead(Encoding.UTF8.GetBytes(text), out _, out _));
     }
 
     [Fact]
@@ -50,9 +55,11 @@ public sealed class ShortDecimalDigitsTests
                 string digitsOnly = new string(text).Replace(".", "");
 
                 Assert.True(ShortDecimalDigits.TryRead(text, out ulong digits, out int fractionDigits));
+                Assert.True(ShortDecimalDigits.TryRead(Encoding.UTF8.GetBytes(text), out ulong utf8Digits, out int utf8FractionDigits));
 
                 Assert.Equal(ulong.Parse(digitsOnly), digits);
                 Assert.Equal(point < 0 ? 0 : length - point - 1, fractionDigits);
+                Assert.Equal((digits, fractionDigits), (utf8Digits, utf8FractionDigits));
             }
         }
     }

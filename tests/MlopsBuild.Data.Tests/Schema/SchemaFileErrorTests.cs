@@ -31,7 +31,8 @@ public sealed class SchemaFileErrorTests : IDisposable
     [InlineData("columns:\n  - name: region\n    type: categorical\n    values: north\n", 4, 13, "values of column 'region' must be a list, not 'north'. Write it as [a, b] or as one '- item' line per item.")]
     [InlineData("columns: { name: x }\n", 1, 10, "columns must be a list, not a mapping. Write it as [a, b] or as one '- item' line per item.")]
     [InlineData("columns:\n  - name: [a]\n    type: text\n", 2, 11, "the name of column 1 must be a text, not a list. Write a value after the colon.")]
-    [InlineData("separator: \";;\"\n" + Income, 1, 12, "separator must be one character other than a quote or line break, not ';;'. Write one character in quotes, such as \",\", \";\" or \"\\t\".")]
+    [InlineData("separator: \";;\"\n" + Income, 1, 12, "separator must be one ASCII character other than a quote or line break, not ';;'. Write one character in quotes, such as \",\", \";\" or \"\\t\".")]
+    [InlineData("separator: \"§\"\n" + Income, 1, 12, "separator must be one ASCII character other than a quote or line break, not '§'. Write one character in quotes, such as \",\", \";\" or \"\\t\".")]
     [InlineData("columns:\n  - name: when\n    type: datetime\n    min: yesterday\n", 4, 10, "min of column 'when' must be an ISO 8601 date or time, not 'yesterday'. Write a date such as 2024-01-31.")]
     [InlineData("columns:\n  - name: region\n    type: categorical\n    min: 0\n", 4, 10, "min of column 'region' is set, but the column is categorical. Remove it: min and max apply to numeric, integer and datetime columns.")]
     // unknown type and role names
