@@ -155,6 +155,29 @@ public sealed class ParameterTests : IDisposable
     }
 
     [Fact]
+    public void Parameters_json_saved_in_another_encoding_names_the_first_foreign_byte()
+    {
+        sandbox.Write(".nuke/parameters.json", "");
+        File.WriteAllBytes(sandbox.PathOf(".nuke/parameters.json"), [.. "{\n  \"Approver\": \"Jos"u8, 0xE9, .. "\"\n}"u8]);   // "é" in Latin-1
+
+        var result = sandbox.Run<Typed>("Show");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("error: .nuke/parameters.json(2,19): byte 0xE9 is not UTF-8. Save the file as UTF-8.", result.Output);
+    }
+
+    [Fact]
+    public void Half_a_surrogate_pair_in_parameters_json_names_its_entry()
+    {
+        sandbox.Write(".nuke/parameters.json", "{\n  \"Trees\": 10,\n  \"Trainer\": \"Lin\\ud800ear\"\n}");
+
+        var result = sandbox.Run<Typed>("Show");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("error: .nuke/parameters.json(3,14): a \\u escape in this entry is half of a surrogate pair.", result.Output);
+    }
+
+    [Fact]
     public void An_unknown_key_in_parameters_json_is_an_error_with_its_position_and_the_closest_name()
     {
         sandbox.Write(".nuke/parameters.json", "{\n  \"Trees\": 10,\n  \"Trainr\": \"Linear\"\n}");

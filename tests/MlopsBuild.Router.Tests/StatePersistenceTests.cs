@@ -65,6 +65,7 @@ public sealed class StatePersistenceTests : IAsyncLifetime
     [InlineData("""{"label":"v3","since":"2026-01-31T12:00:00.000Z"}""", "it has no \"upstream\"")]
     [InlineData("""{"upstream":"ftp://127.0.0.1/","since":"2026-01-31T12:00:00.000Z"}""", "give an absolute http(s) URL")]
     [InlineData("""{"upstream":"http://127.0.0.1:9082/","label":"v3","since":"yesterday"}""", "\"since\" is 'yesterday'")]
+    [InlineData("""{"upstream":"http://127.0.0.1:9082/","label":"v\uD8003","since":"2026-01-31T12:00:00.000Z"}""", "escapes half of a surrogate pair")]
     public void An_unreadable_state_file_stops_the_start_naming_the_file_and_the_problem(string content, string problem)
     {
         File.WriteAllText(folder.File("router.json"), content);

@@ -1,3 +1,4 @@
+using MlopsBuild.Core.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -49,6 +50,7 @@ internal static class ApprovalRecordJson
         }
         using (document)
         {
+            if (JsonTextCheck.Problem(content) is { } problem) throw new ApprovalRecordException(file, problem);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object) throw new ApprovalRecordException(file, "not a JSON object");
             foreach (var property in root.EnumerateObject())

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using MlopsBuild.Core.Text;
 
 namespace MlopsBuild.Engine.Parameters;
 
@@ -15,6 +16,9 @@ internal static class ParameterFile
     public static IReadOnlyDictionary<string, FileValue> Read(string path, string displayPath)
     {
         var bytes = File.ReadAllBytes(path);
+        // System.Text.Json only notices bytes that are not UTF-8 (a file saved as Latin-1, say) when it reads the string.
+        var invalid = Utf8Validation.FirstInvalidByte(bytes);
+        if (invalid >= 0) throw Error(displayPath, bytes, invalid, $"byte 0x{bytes[invalid]:X2} is not UTF-8. Save the file as UTF-8");
         var result = new Dictionary<string, FileValue>(StringComparer.OrdinalIgnoreCase);
         var options = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
         var reader = new Utf8JsonReader(bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes.AsSpan(3) : bytes, options);
@@ -39,6 +43,12 @@ internal static class ParameterFile
         {
             throw new BuildUsageException(
                 $"{displayPath}({(e.LineNumber ?? 0) + 1},{(e.BytePositionInLine ?? 0) + 1}): not valid JSON ({FirstSentence(e.Message)}). Fix the file or delete it.");
+        }
+        catch (InvalidOperationException)
+        {
+            // The text is UTF-8, so what a string cannot be read as is a \u escape of half a surrogate pair.
+            throw Error(displayPath, bytes, offset + (int)reader.TokenStartIndex,
+                "a \\u escape in this entry is half of a surrogate pair. Escape both halves (\\ud83d\\ude00) or write the character itself");
         }
         return result;
     }

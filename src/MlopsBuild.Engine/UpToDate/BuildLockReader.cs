@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
+using MlopsBuild.Core.Text;
 
 namespace MlopsBuild.Engine.UpToDate;
 
@@ -32,6 +33,9 @@ internal sealed class BuildLockReader
     {
         var json = content.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? content[Encoding.UTF8.Preamble.Length..] : content;
         var reader = new BuildLockReader(lockFile, json);
+        // System.Text.Json only notices bytes that are not UTF-8 when it reads the string they are in.
+        var invalid = Utf8Validation.FirstInvalidByte(json);
+        if (invalid >= 0) throw reader.Error(invalid, $"byte 0x{json[invalid]:X2} is not UTF-8");
         try
         {
             // Version first, wherever it stands in the file: a newer format must not be reported as a shape error.
@@ -52,7 +56,7 @@ internal sealed class BuildLockReader
         int? version = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString();
+            var name = Text(ref reader);
             reader.Read();
             if (name == "version") version = ReadVersion(ref reader);
             else reader.Skip();
@@ -155,7 +159,7 @@ internal sealed class BuildLockReader
     /// <param name="known">The property names allowed here; null allows any (map keys).</param>
     string PropertyName(ref Utf8JsonReader reader, HashSet<string> seen, string where, string[]? known = null)
     {
-        var name = reader.GetString()!;
+        var name = Text(ref reader);
         if (known is not null && !known.Contains(name)) throw Error(reader.TokenStartIndex, $"unknown property \"{name}\" {where}");
         if (!seen.Add(name)) throw Error(reader.TokenStartIndex, $"\"{name}\" appears twice {where}");
         return name;
@@ -164,7 +168,20 @@ internal sealed class BuildLockReader
     string ReadString(ref Utf8JsonReader reader, string what)
     {
         if (reader.TokenType != JsonTokenType.String) throw Error(reader.TokenStartIndex, $"{what} must be a string, not {Describe(reader.TokenType)}");
-        return reader.GetString()!;
+        return Text(ref reader);
+    }
+
+    /// <summary>The current string; the text is known to be UTF-8, so it fails only on a \u escape of half a surrogate pair.</summary>
+    string Text(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw Error(reader.TokenStartIndex, "a \\u escape in this string is half of a surrogate pair (\\ud800 to \\udfff alone)", inner: e);
+        }
     }
 
     void ExpectObject(ref Utf8JsonReader reader, string what)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using MlopsBuild.Core.Text;
 using MlopsBuild.Router.Upstreams;
 
 namespace MlopsBuild.Router.State;
@@ -20,7 +21,9 @@ sealed class StateFile(string path)
         if (!File.Exists(Path)) return null;
         try
         {
-            using var json = JsonDocument.Parse(File.ReadAllBytes(Path));
+            var bytes = File.ReadAllBytes(Path);
+            using var json = JsonDocument.Parse(bytes);
+            if (JsonTextCheck.Problem(bytes) is { } problem) throw new FormatException(problem + ".");
             return Parse(json.RootElement);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or FormatException)

@@ -105,6 +105,26 @@ public sealed class StoreTests : IDisposable
         Assert.EndsWith("Restore the file from where it was recorded, or delete it and approve again.", error.Message);
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0xE9 }, "(0xE9) is not valid UTF-8")]   // "é" saved as Latin-1
+    [InlineData(new byte[] { (byte)'\\', (byte)'u', (byte)'D', (byte)'8', (byte)'0', (byte)'0' }, "escapes half of a surrogate pair")]
+    public void A_file_whose_text_is_not_utf8_is_named_with_the_byte(byte[] inComment, string problem)
+    {
+        var store = new ApprovalStore(directory.Path);
+        var path = store.Save(approvers.Approve("alice"));
+        var bytes = File.ReadAllBytes(path).ToList();
+        var comment = System.Text.Encoding.UTF8.GetBytes("\"comment\": \"");
+        var at = bytes.ToArray().AsSpan().IndexOf(comment) + comment.Length;
+        bytes.InsertRange(at, inComment);
+        File.WriteAllBytes(path, bytes.ToArray());
+
+        var error = Assert.Throws<ApprovalRecordException>(() => store.ListFor(7));
+
+        Assert.StartsWith(path + ": ", error.Message);
+        Assert.Contains(problem, error.Message);
+        Assert.EndsWith("Restore the file from where it was recorded, or delete it and approve again.", error.Message);
+    }
+
     static string ReplaceFirst(string text, string find, string replace)
     {
         var at = text.IndexOf(find, StringComparison.Ordinal);

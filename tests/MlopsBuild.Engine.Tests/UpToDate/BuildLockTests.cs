@@ -155,6 +155,28 @@ public sealed class BuildLockTests : IDisposable
     }
 
     [Fact]
+    public void Bytes_that_are_not_utf8_are_reported_where_they_are()
+    {
+        File.WriteAllBytes(LockFile, [.. "{\n  \"version\": 1,\n  \"targets\": {\"Tr"u8, 0xE4, .. "in\": {}}\n}\n"u8]);   // "ä" in Latin-1
+
+        var error = Assert.Throws<BuildLockException>(() => BuildLock.Load(LockFile));
+
+        Assert.Equal((3, 18), (error.Line, error.Column));
+        Assert.Contains("byte 0xE4 is not UTF-8", error.Message);
+    }
+
+    [Fact]
+    public void Half_a_surrogate_pair_is_reported_at_its_string()
+    {
+        File.WriteAllText(LockFile, "{\"version\": 1, \"targets\": {\"T\\ud800\": {}}}");
+
+        var error = Assert.Throws<BuildLockException>(() => BuildLock.Load(LockFile));
+
+        Assert.Equal((1, 28), (error.Line, error.Column));
+        Assert.Contains("half of a surrogate pair", error.Message);
+    }
+
+    [Fact]
     public void Empty_file_is_malformed()
     {
         File.WriteAllText(LockFile, "");
