@@ -150,9 +150,9 @@ public sealed class NumberParserTests
     /// <summary>The fast path for UTF-8 takes exactly the texts the one for characters takes, with the same bits.</summary>
     private static void AssertUtf8ShortDecimalAgrees(string text)
     {
-        bool charsOk = NumberParser.TryParseShortDecimal(text, out double fromChars);
+        bool charsOk = NumberParser.TryParseShortDecimal(text.AsSpan(), out double fromChars);
 
-        bool bytesOk = NumberParser.TryParseShortDecimal(Encoding.UTF8.GetBytes(text), out double fromBytes);
+        bool bytesOk = NumberParser.TryParseShortDecimal(Encoding.UTF8.GetBytes(text).AsSpan(), out double fromBytes);
 
         Assert.True(charsOk == bytesOk, $"'{text}': the path for characters says {charsOk}, the one for UTF-8 says {bytesOk}");
         Assert.Equal(BitConverter.DoubleToInt64Bits(fromChars), BitConverter.DoubleToInt64Bits(fromBytes));
