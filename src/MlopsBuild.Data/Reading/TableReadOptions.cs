@@ -17,8 +17,12 @@ public sealed record TableReadOptions
     /// <summary>Told every byte of the file, in order, as it is read: a content hash then needs no second read.</summary>
     internal Action<ReadOnlySpan<byte>>? OnFileBytes { get; init; }
 
-    /// <summary>Bytes of text taken at a time; small enough to stay in the CPU cache while the fields are split.</summary>
-    internal int ChunkBytes { get; init; } = 1 << 17;
+    /// <summary>
+    /// Bytes of text read at a time, up to <see cref="ReadBufferBytes"/> a read. Each chunk costs a read, a UTF-8 check,
+    /// a hand-off to the hashing thread and a row cut in two: 1 MB chunks validated 4–5% faster than 128 KB ones
+    /// (measured; 32 KB was 5% slower, 2 and 4 MB no better).
+    /// </summary>
+    internal int ChunkBytes { get; init; } = 1 << 20;
 
     internal void Validate()
     {
