@@ -1,7 +1,7 @@
-using MlopsBuild.Core.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using MlopsBuild.Core.Text;
 
 namespace MlopsBuild.Deployment.Approvals;
 
