@@ -20,12 +20,15 @@ public sealed class CategoricalAccumulator
     internal CategoricalAccumulator(int maxTrackedCategories) => _categories = new TrackedCategories(maxTrackedCategories);
 
     /// <summary>Adds a present value; allocates only the first time a category is seen.</summary>
-    public void Add(ReadOnlySpan<char> value)
+    public void Add(ReadOnlySpan<char> value) => Add(value, 1);
+
+    /// <summary>Adds <paramref name="count"/> occurrences of a present value at once.</summary>
+    public void Add(ReadOnlySpan<char> value, long count)
     {
-        _count++;
-        _totalLength += value.Length;
+        _count += count;
+        _totalLength += value.Length * count;
         if (value.Length > _maxLength) _maxLength = value.Length;
-        _categories.Add(value, 1);
+        _categories.Add(value, count);
     }
 
     public void AddMissing() => _missing++;

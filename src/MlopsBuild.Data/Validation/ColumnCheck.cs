@@ -22,6 +22,7 @@ internal sealed class ColumnCheck
     readonly double min;
     readonly double max;
     readonly bool plainDecimals; // numeric, with no pattern or uniqueness to check
+    readonly bool plainBooleans; // boolean, with no pattern or uniqueness to check
     readonly ViolationCounter typeMismatch = new(AnomalyKind.TypeMismatch);
     readonly ViolationCounter outOfRange = new(AnomalyKind.OutOfRange);
     readonly ViolationCounter unknownCategory = new(AnomalyKind.UnknownCategory);
@@ -30,6 +31,8 @@ internal sealed class ColumnCheck
     readonly FieldDecoder decoder = new();
     long missing;
     long present;
+    long trues;   // booleans read from UTF-8 since the last block, not yet counted as categories
+    long falses;
 
     public ColumnCheck(ColumnSchema schema)
     {
@@ -47,6 +50,7 @@ internal sealed class ColumnCheck
         if (schema.Pattern is { } text) pattern = new Regex($"^(?:{text})$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
         if (schema.Unique) seenValues = [];
         plainDecimals = schema.Type == ColumnType.Numeric && pattern is null && seenValues is null;
+        plainBooleans = schema.Type == ColumnType.Boolean && pattern is null && seenValues is null;
         min = schema.Min ?? double.NegativeInfinity;
         max = schema.Max ?? double.PositiveInfinity;
     }
@@ -75,7 +79,7 @@ internal sealed class ColumnCheck
     /// </summary>
     public void Take(RowBatch batch, int row, int index, string file, long rowOffset)
     {
-        if (!batch.TryGetText(row, index, decoder, out var text))
+        if (!batch.TryGetField(row, index, out var utf8))
         {
             missing++;
             if (numeric is null) categorical!.AddMissing();
@@ -83,6 +87,15 @@ internal sealed class ColumnCheck
             return;
         }
         present++;
+        // Booleans are counted from their bytes: decoding each one and looking it up among the categories took 3% of a
+        // validation of numbers with a boolean label, and a third of its JIT time (the decoder and lookups grew hot).
+        if (plainBooleans && BooleanText.TryParse(utf8, out var flag))
+        {
+            if (flag) trues++;
+            else falses++;
+            return;
+        }
+        var text = decoder.Decode(utf8);
         if (numeric is null) CheckAndCount(text)?.Add(rowOffset + batch.FirstRow + row, file, batch.Line(row), text);
         else if (TryParseNumber(text, out var value)) numbers!.Add(value, row);
         else typeMismatch.Add(rowOffset + batch.FirstRow + row, file, batch.Line(row), text);
@@ -92,11 +105,16 @@ internal sealed class ColumnCheck
     /// <summary>
     /// Ends a block of at most <see cref="NumberBlock.Size"/> rows of the batch, taken one by one: adds their numbers
     /// to the statistics a stage at a time, so that each stage's tables stay in the L1 cache (value by value, every
-    /// column's tables would compete for it), and checks their range.
+    /// column's tables would compete for it), and checks their range. A boolean column adds the block's count of each
+    /// value instead (two lookups per block, not one per row).
     /// </summary>
     public void EndBlock(RowBatch batch, int index, string file, long rowOffset)
     {
-        if (numbers is null) return;
+        if (numbers is null)
+        {
+            CountBooleans();
+            return;
+        }
         var values = numbers.Values;
         numeric!.AddRange(values);
         if (!FiniteValues.AllWithin(values, min, max))
@@ -109,6 +127,14 @@ internal sealed class ColumnCheck
             }
         }
         numbers.Clear();
+    }
+
+    /// <summary>Adds the booleans <see cref="Take"/> counted to the statistics, a category at a time.</summary>
+    void CountBooleans()
+    {
+        if (trues > 0) categorical!.Add("true", trues);
+        if (falses > 0) categorical!.Add("false", falses);
+        trues = falses = 0;
     }
 
     /// <summary>A finite number of the column's type (date-times as Unix seconds).</summary>

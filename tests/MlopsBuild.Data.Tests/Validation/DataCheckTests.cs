@@ -186,6 +186,23 @@ public sealed class DataCheckTests : IDisposable
     }
 
     [Fact]
+    public void Booleans_count_alike_whether_read_from_bytes_or_decoded_for_a_pattern()
+    {
+        // A pattern sends every field of the column through the decoded path; without one, booleans are read from UTF-8.
+        var rows = string.Concat(Enumerable.Range(0, 1500).Select(i => $"C{i % 1000:D3},30,1,north,2024-01-02,{(i % 7) switch { 0 => "yes", 1 => "No", 2 => "TRUE", 3 => "f", 4 => "", 5 => "1", _ => "t" }}\n"));
+        var schema = Loans with { MaxRows = null, Columns = [.. Loans.Columns.Select(c => c with { Unique = false })] };
+        var withPattern = schema with { Columns = [.. schema.Columns.Select(c => c.Name == "defaulted" ? c with { Pattern = ".*" } : c)] };
+
+        var fromBytes = Check(Header + rows, schema).Statistics.Find("defaulted")!.Categorical!;
+        var decoded = Check(Header + rows, withPattern).Statistics.Find("defaulted")!.Categorical!;
+
+        Assert.Equal(StatisticsFile.ToJson(new DatasetStatistics(1, [new("d", ColumnType.Boolean, ColumnRole.Label, null, decoded)])),
+            StatisticsFile.ToJson(new DatasetStatistics(1, [new("d", ColumnType.Boolean, ColumnRole.Label, null, fromBytes)])));
+        Assert.Equal([new ValueCount("true", 857), new ValueCount("false", 429)], fromBytes.TopValues);
+        Assert.Equal(214, fromBytes.Missing);
+    }
+
+    [Fact]
     public void Statistics_do_not_depend_on_how_the_rows_are_batched()
     {
         var rows = string.Concat(Enumerable.Range(0, 5000).Select(i => $"C{i % 1000:D3},{18 + i % 70},{i * 1.5},{(i % 3 == 0 ? "north" : "south")},2024-01-02,{i % 2}\n"));
