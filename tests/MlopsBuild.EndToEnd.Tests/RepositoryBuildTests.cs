@@ -26,6 +26,22 @@ public sealed class RepositoryBuildTests(RepositoryCloneFixture fixture) : IClas
     }
 
     [Fact]
+    public void The_build_program_and_its_libraries_are_compiled_ahead_of_time()
+    {
+        Assert.True(fixture.Help.ExitCode == 0, fixture.Help.ToString());
+        var assemblies = Directory.GetFiles(fixture.Clone.PathOf(".nuke/temp/bin"), "*.dll");
+        Assert.Contains(assemblies, path => Path.GetFileName(path) == "_build.dll");
+        Assert.All(assemblies, path => Assert.True(IsReadyToRun(path), $"{Path.GetFileName(path)} holds no ReadyToRun code"));
+    }
+
+    /// <summary>A ReadyToRun image points to its native code from the CLI header; an IL-only assembly does not.</summary>
+    static bool IsReadyToRun(string path)
+    {
+        using var reader = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(path));
+        return reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
+    }
+
+    [Fact]
     public void The_committed_build_schema_is_what_the_build_generates()
     {
         Assert.True(fixture.Help.ExitCode == 0, fixture.Help.ToString());
