@@ -77,45 +77,59 @@ public static class DataCheck
         var shareCount = Math.Max(1, Math.Min(2 * Environment.ProcessorCount, bound.Count));
         var shares = Enumerable.Range(0, shareCount).Select(share => bound.Where((_, i) => i % shareCount == share).ToArray()).ToArray();
         long rows = 0;
-        var batch = reader.ReadBatch();
-        while (batch is not null)
+        // Each share checks the batches one after the other, on a chain of tasks of its own: a share that finishes a batch
+        // goes on to the next one while the others finish theirs, instead of every share waiting for the slowest.
+        var checking = shares.Select(_ => Task.CompletedTask).ToArray();
+        var previousChecked = Task.CompletedTask;
+        try
         {
-            // The reader keeps the batch intact while it reads the next one: the checks take it meanwhile.
-            var current = batch;
-            var checking = Task.Run(() => CheckBatch(current, shares, name, rowOffset));
-            try
+            var batch = reader.ReadBatch();
+            while (batch is not null)
             {
+                var current = batch;
+                for (var i = 0; i < shares.Length; i++)
+                {
+                    var share = shares[i];
+                    checking[i] = checking[i].ContinueWith(done =>
+                    {
+                        done.GetAwaiter().GetResult(); // a share that failed on a batch does not go on to the next
+                        CheckShare(current, share, name, rowOffset);
+                    }, TaskScheduler.Default);
+                }
+                // The reader keeps the last batch intact while it reads the next one, and reuses the one before: that one
+                // must be checked by every share first.
+                previousChecked.GetAwaiter().GetResult();
+                previousChecked = Task.WhenAll(checking);
+                rows += current.Count;
                 batch = reader.ReadBatch();
             }
-            finally
-            {
-                checking.GetAwaiter().GetResult();
-            }
-            rows += current.Count;
+        }
+        finally
+        {
+            // Even when reading fails, no check may still use the reader's buffers once it is disposed.
+            Task.WhenAll(checking).GetAwaiter().GetResult();
         }
         return (rows, new FileFingerprint(fullPath, name, hashing.Bytes, hashing.Finish()));
     }
 
     /// <summary>
-    /// Each share of the columns is checked by one thread, so the result does not depend on scheduling. It takes the
-    /// batch a block of rows at a time, row by row: a row's fields lie side by side in the text, which then streams
-    /// through the cache once (column by column, every field would be a cache miss).
+    /// Checks one share of the columns in a batch; a share is checked by one thread at a time, so the result does not
+    /// depend on scheduling. It takes the batch a block of rows at a time, row by row: a row's fields lie side by side in
+    /// the text, which then streams through the cache once (column by column, every field would be a cache miss).
     /// </summary>
-    static void CheckBatch(RowBatch batch, (ColumnCheck Check, int Index)[][] shares, string file, long rowOffset) =>
-        Parallel.For(0, shares.Length, next =>
+    static void CheckShare(RowBatch batch, (ColumnCheck Check, int Index)[] share, string file, long rowOffset)
+    {
+        for (var start = 0; start < batch.Count; start += NumberBlock.Size)
         {
-            var share = shares[next];
-            for (var start = 0; start < batch.Count; start += NumberBlock.Size)
+            var end = Math.Min(batch.Count, start + NumberBlock.Size);
+            for (var row = start; row < end; row++)
             {
-                var end = Math.Min(batch.Count, start + NumberBlock.Size);
-                for (var row = start; row < end; row++)
-                {
-                    foreach (var (check, index) in share)
-                        if (!check.TryTakeShortDecimal(batch, row, index)) check.Take(batch, row, index, file, rowOffset);
-                }
-                foreach (var (check, index) in share) check.EndBlock(batch, index, file, rowOffset);
+                foreach (var (check, index) in share)
+                    if (!check.TryTakeShortDecimal(batch, row, index)) check.Take(batch, row, index, file, rowOffset);
             }
-        });
+            foreach (var (check, index) in share) check.EndBlock(batch, index, file, rowOffset);
+        }
+    }
 
     /// <summary>
     /// Each column's statistics, in schema order. Columns are summarised in parallel: this runs once, at the end, in code

@@ -203,6 +203,19 @@ public sealed class DataCheckTests : IDisposable
     }
 
     [Fact]
+    public void A_file_that_breaks_after_many_batches_fails_with_the_readers_error_once_every_check_has_stopped()
+    {
+        var rows = string.Concat(Enumerable.Range(0, 500).Select(i => $"C{i % 1000:D3},30,{i},north,2024-01-02,{i % 2}\n"));
+        var path = directory.Write("data.csv", Header + rows + "C999,30,1,north\n" + rows);
+
+        var error = Assert.Throws<DataFormatException>(() => DataCheck.Run(path, Loans with { MaxRows = null },
+            new ContentHasher(HashCache.Load(directory.File("cache.json"))), readOptions: new TableReadOptions { BatchRows = 7 }));
+
+        Assert.Equal(502, error.Line);
+        Assert.Contains("row 501 has 4 fields but the header has 6", error.Message);
+    }
+
+    [Fact]
     public void Statistics_do_not_depend_on_how_the_rows_are_batched()
     {
         var rows = string.Concat(Enumerable.Range(0, 5000).Select(i => $"C{i % 1000:D3},{18 + i % 70},{i * 1.5},{(i % 3 == 0 ? "north" : "south")},2024-01-02,{i % 2}\n"));
