@@ -57,6 +57,9 @@ internal struct CsvSpecialCharacterScanner
     }
 
     /// <summary>Bit i is set when <c>text[i]</c> is the separator, a quote or a line feed; reads exactly 64 bytes.</summary>
+    // Optimised from the first call: the ReadyToRun code assumes no 512-bit vectors, so where there are some the JIT
+    // compiles this, and its unoptimised first tier ran for a third of a validation before the runtime promoted it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ulong Find(ref byte text, byte separator)
     {
         if (Vector512.IsHardwareAccelerated)
