@@ -66,7 +66,7 @@ internal sealed class ColumnCheck
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public bool TryTakeShortDecimal(RowBatch batch, int row, int index)
     {
-        if (!plainDecimals || !batch.TryGetField(row, index, out var text) || !NumberParser.TryParseShortDecimal(text, out var value)) return false;
+        if (!plainDecimals || !batch.TryGetFieldOfValidRow(row, index, out var text) || !NumberParser.TryParseShortDecimal(text, out var value)) return false;
         present++;
         numbers!.Add(value, row);
         return true;
