@@ -105,6 +105,7 @@ internal static class UpToDateBenchmark
                     FillPseudoRandom(buffer, ref state);
                     stream.Write(buffer, 0, (int)Math.Min(buffer.Length, size - written));
                 }
+                GeneratedFiles.WriteToDisk(stream);
             }
             File.SetLastWriteTimeUtc(path, DataTime);
         }

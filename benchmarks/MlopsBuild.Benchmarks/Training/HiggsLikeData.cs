@@ -44,6 +44,7 @@ internal static class HiggsLikeData
             }
             writer.Write(random.Uniform() < probability[row] ? "1\n" : "0\n");
         }
+        GeneratedFiles.WriteToDisk(writer);
         return probability;
     }
 
