@@ -34,17 +34,16 @@ public static class SchemaInference
         foreach (var file in DatasetFiles.Resolve(path))
         {
             using var reader = TableReader.Open(file, new TableReadOptions { Separator = separator });
-            if (evidence.Count == 0) evidence.AddRange(reader.Columns.Select(name => new ColumnEvidence(name)));
+            if (evidence.Count == 0) evidence.AddRange(reader.Columns.Select(name => new ColumnEvidence(name, countEveryValue: LooksLikeId(name))));
             else if (!reader.Columns.SequenceEqual(evidence.Select(e => e.Name)))
                 throw new DataFormatException(file, 1, 1, "its columns differ from the first file of the folder; every file of a dataset needs the same header");
-            var decoders = evidence.Select(_ => new FieldDecoder()).ToArray();   // one per column: columns run in parallel
             while (reader.ReadBatch() is { } batch)
                 Parallel.For(0, evidence.Count, column =>
                 {
                     for (var row = 0; row < batch.Count; row++)
                     {
-                        var present = batch.TryGetText(row, column, decoders[column], out var text);
-                        evidence[column].Add(text, !present);
+                        var present = batch.TryGetField(row, column, out var utf8);
+                        evidence[column].Add(utf8, !present);
                     }
                 });
         }
@@ -74,11 +73,11 @@ public static class SchemaInference
     static ColumnType TypeOf(ColumnEvidence e, CategoricalSummary values)
     {
         if (e.Present == 0) return ColumnType.Text;
-        if (e.Booleans == e.Present && values.DistinctCount <= 2) return ColumnType.Boolean;
+        if (e.Booleans == e.Present && !e.ManyValues && values.DistinctCount <= 2) return ColumnType.Boolean;
         if (e.Integers == e.Present) return ColumnType.Integer;
         if (e.Numbers == e.Present) return ColumnType.Numeric;
         if (e.DateTimes == e.Present) return ColumnType.DateTime;
-        var few = !values.DistinctIsEstimate && values.DistinctCount <= MaxCategories && values.DistinctCount <= Math.Max(2, e.Present / 20);
+        var few = !e.ManyValues && !values.DistinctIsEstimate && values.DistinctCount <= MaxCategories && values.DistinctCount <= Math.Max(2, e.Present / 20);
         return few || LooksLikeId(e.Name) ? ColumnType.Categorical : ColumnType.Text;
     }
 

@@ -33,6 +33,9 @@ public sealed class CategoricalAccumulator
 
     public void AddMissing() => _missing++;
 
+    /// <summary>Distinct values counted exactly so far (at most the tracking capacity).</summary>
+    internal int TrackedCount => _categories.Counts.Count;
+
     /// <summary>Adds the other accumulator's values, as if they had been added to this one (other is unchanged).</summary>
     public void Merge(CategoricalAccumulator other)
     {

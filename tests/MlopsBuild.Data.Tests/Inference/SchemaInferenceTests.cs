@@ -34,6 +34,28 @@ public sealed class SchemaInferenceTests : IDisposable
     }
 
     [Fact]
+    public void Many_distinct_values_decide_types_as_few_do_and_ids_are_still_checked_for_uniqueness()
+    {
+        // Past 50 distinct values a column that is not an id stops being counted value by value; numbers of 4 to 16
+        // characters are read from their bytes. Neither may change what is inferred.
+        var rows = Enumerable.Range(0, 2000).Select(i =>
+            $"A{i:D5},O{Math.Min(i, 1998):D5},{1000 + i},{i * 1.25:0.00},{(i % 7 == 0 ? "1e3" : i % 7 == 1 ? "-7" : (i / 3.0).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture))},city{i % 60},{(i % 2 == 0 ? "0001" : "0000")},{(i % 3 == 0 ? "yes" : "No")}");
+        var path = directory.Write("data.csv", "account_id,order_id,count,amount,mixed,city,code,member\n" + string.Join("\n", rows) + "\n");
+
+        var schema = SchemaInference.Infer(path);
+
+        ColumnSchema Column(string name) => schema.Columns.Single(c => c.Name == name);
+        Assert.Equal((ColumnType.Categorical, ColumnRole.Id, true), (Column("account_id").Type, Column("account_id").Role, Column("account_id").Unique));
+        Assert.Equal((ColumnType.Categorical, ColumnRole.Feature, false), (Column("order_id").Type, Column("order_id").Role, Column("order_id").Unique));
+        Assert.Equal((ColumnType.Integer, 1000.0, 2999.0), (Column("count").Type, Column("count").Min!.Value, Column("count").Max!.Value));
+        Assert.Equal((ColumnType.Numeric, 0.0, 2498.75), (Column("amount").Type, Column("amount").Min!.Value, Column("amount").Max!.Value));
+        Assert.Equal((ColumnType.Numeric, -7.0, 1000.0), (Column("mixed").Type, Column("mixed").Min!.Value, Column("mixed").Max!.Value));
+        Assert.Equal((ColumnType.Text, null), (Column("city").Type, Column("city").AllowedValues));
+        Assert.Equal((ColumnType.Integer, 0.0, 1.0), (Column("code").Type, Column("code").Min!.Value, Column("code").Max!.Value));
+        Assert.Equal(ColumnType.Boolean, Column("member").Type);
+    }
+
+    [Fact]
     public void An_unknown_label_column_is_an_error_listing_the_columns()
     {
         var path = directory.Write("data.csv", "a,b\n1,2\n");
