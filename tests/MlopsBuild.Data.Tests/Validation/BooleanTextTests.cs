@@ -36,7 +36,7 @@ public sealed class BooleanTextTests
     [InlineData("maybe")]
     [InlineData("falsey")]
     [InlineData(" true")]
-    [InlineData("yeſ")]   // U+017F upper-cases to S outside ASCII: not a spelling of yes
+    [InlineData("yeſ")]   // a long s (U+017F): not ASCII, so not a spelling of yes
     public void Anything_else_is_no_boolean_from_text_nor_from_UTF8(string text)
     {
         Assert.False(BooleanText.TryParse(text, out _));
