@@ -61,9 +61,7 @@ public sealed class Featurizer
         switch (type)
         {
             case ColumnType.Numeric:
-                if (!NumberParser.TryParseDouble(text, out var number) || !double.IsFinite(number)) return false;
-                value = (float)number;
-                return float.IsFinite(value);
+                return NumberParser.TryParseDouble(text, out var number) && TryNarrow(number, out value);
             case ColumnType.Integer:
                 if (!NumberParser.TryParseInt64(text, out var whole)) return false;
                 value = whole;
@@ -79,6 +77,29 @@ public sealed class Featurizer
             default:
                 throw new ArgumentException($"{type} values are not parsed as numbers.", nameof(type));
         }
+    }
+
+    /// <summary>
+    /// A numeric column's value from its UTF-8 text, bit for bit what <see cref="TryParseValue"/> gives for the decoded
+    /// text: training's loader reads numbers without decoding them.
+    /// </summary>
+    public static bool TryParseNumeric(ReadOnlySpan<byte> utf8, out float value)
+    {
+        value = float.NaN;
+        if (utf8.IsEmpty) return true;
+        return NumberParser.TryParseDouble(utf8, out var number) && TryNarrow(number, out value);
+    }
+
+    /// <summary>A finite double as a finite float: false for an infinite double (NaN) or one beyond float's range.</summary>
+    static bool TryNarrow(double number, out float value)
+    {
+        if (!double.IsFinite(number))
+        {
+            value = float.NaN;
+            return false;
+        }
+        value = (float)number;
+        return float.IsFinite(value);
     }
 
     /// <summary>Whether the input's category is one the model knows (false for every other input type).</summary>

@@ -15,17 +15,26 @@ internal sealed class FeatureColumnReader(ColumnSchema column)
 
     public void Read(RowBatch batch, int row, int index, string file)
     {
+        if (column.Type == ColumnType.Numeric)
+        {
+            // From the bytes: decoding every number first took 40% of the load.
+            batch.TryGetField(row, index, out var utf8);
+            if (!Featurizer.TryParseNumeric(utf8, out var number)) throw NotAValue(batch, row, index, file);
+            values.Add(number);
+            return;
+        }
         batch.TryGetText(row, index, decoder, out var text);
         if (categories is not null)
         {
             values.Add(categories.Code(text));
             return;
         }
-        if (!Featurizer.TryParseValue(column.Type, text, out var value))
-            throw new DataFormatException(file, batch.Line(row), 0,
-                $"column '{column.Name}': '{text}' is not {Article(column.Type)} value. Run ValidateData to list every bad value");
+        if (!Featurizer.TryParseValue(column.Type, text, out var value)) throw NotAValue(batch, row, index, file);
         values.Add(value);
     }
+
+    DataFormatException NotAValue(RowBatch batch, int row, int index, string file) =>
+        new(file, batch.Line(row), 0, $"column '{column.Name}': '{batch.Field(row, index)}' is not {Article(column.Type)} value. Run ValidateData to list every bad value");
 
     /// <summary>The column as a model input, and its values (categories renumbered as <see cref="CategoryCodes"/> says).</summary>
     public (InputColumn Input, float[] Values) Finish()

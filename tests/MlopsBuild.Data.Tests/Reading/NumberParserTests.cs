@@ -124,6 +124,16 @@ public sealed class NumberParserTests
     [InlineData("--1")]
     public void Parses_a_long_exactly_as_long_parse_does(string text) => AssertSameAsLongParse(text);
 
+    [Theory]
+    [InlineData(200)]   // beyond the characters decoded on the stack
+    [InlineData(128)]
+    public void Parses_long_texts_from_UTF8_as_double_parse_does(int digits)
+    {
+        AssertSameAsDoubleParse("0." + new string('3', digits - 2));
+        AssertSameAsDoubleParse(new string('9', digits) + "e-100");
+        AssertSameAsDoubleParse("½" + new string('1', digits));
+    }
+
     [Fact]
     public void Parses_random_longs_as_long_parse_does()
     {
@@ -145,6 +155,11 @@ public sealed class NumberParserTests
         Assert.True(BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(value),
             $"'{text}': double.Parse gives {expected:R}, NumberParser gives {value:R}");
         AssertUtf8ShortDecimalAgrees(text);
+
+        bool bytesOk = NumberParser.TryParseDouble(Encoding.UTF8.GetBytes(text), out double fromBytes);
+        Assert.True(expectedOk == bytesOk, $"'{text}': double.TryParse says {expectedOk}, NumberParser on UTF-8 says {bytesOk}");
+        Assert.True(BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(fromBytes),
+            $"'{text}': double.Parse gives {expected:R}, NumberParser on UTF-8 gives {fromBytes:R}");
     }
 
     /// <summary>The fast path for UTF-8 takes exactly the texts the one for characters takes, with the same bits.</summary>

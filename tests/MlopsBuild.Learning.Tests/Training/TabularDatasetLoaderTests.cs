@@ -109,6 +109,8 @@ public class TabularDatasetLoaderTests
     [InlineData("id,age,income,region,plan,owner,note,batch,defaulted\na,30,1.5,west,gold,true,,1,\n", "(2): the label 'defaulted' is missing")]
     [InlineData("id,age,income,region,plan,owner,note,batch,defaulted\na,thirty,1.5,west,gold,true,,1,1\n", "(2): column 'age': 'thirty' is not an integer value")]
     [InlineData("id,age,income,region,plan,owner,note,batch,defaulted\na,30,1e999,west,gold,true,,1,1\n", "(2): column 'income': '1e999' is not a finite numeric value")]
+    [InlineData("id,age,income,region,plan,owner,note,batch,defaulted\na,30,1e39,west,gold,true,,1,1\n", "(2): column 'income': '1e39' is not a finite numeric value")]
+    [InlineData("id,age,income,region,plan,owner,note,batch,defaulted\na,30,12.5.1,west,gold,true,,1,1\n", "(2): column 'income': '12.5.1' is not a finite numeric value")]
     [InlineData("id,age,region,plan,owner,note,batch,defaulted\na,30,west,gold,true,,1,1\n", "the column 'income' of the schema is not in the file")]
     [InlineData("id,age,income,region,plan,owner,note,batch,defaulted\n,30,1.5,west,gold,true,,1,1\n", "(2): the id 'id' is missing")]
     public void Bad_data_gives_one_clear_error(string csv, string message)
@@ -118,6 +120,20 @@ public class TabularDatasetLoaderTests
         var error = Record.Exception(() => TabularDatasetLoader.Load(path, Schema));
         Assert.True(error is TrainingException or DataFormatException, error?.GetType().Name);
         Assert.Contains(message, error!.Message);
+    }
+
+    [Fact]
+    public void Numbers_are_read_from_their_bytes_as_the_featurizer_reads_their_text()
+    {
+        string[] incomes = ["1.5", "-0.25", "+7", "1e3", "", "12345678.125", "0.1000000000000000055511151231257827", "-0", "3.4028235e38", "1234.5678"];
+        using var folder = new TemporaryDirectory();
+        var csv = "id,age,income,region,plan,owner,note,batch,defaulted\n" + string.Concat(incomes.Select((income, i) => $"r{i},30,{income},west,gold,true,,1,{i % 2}\n"));
+
+        var dataset = TabularDatasetLoader.Load(folder.Write("numbers.csv", csv), Schema);
+
+        var loaded = dataset.Data.Features.Columns[dataset.Data.Features.Features.ToList().FindIndex(f => f.Name == "income")];
+        var expected = incomes.Select(text => Featurizer.TryParseValue(ColumnType.Numeric, text, out var value) ? value : throw new InvalidOperationException(text));
+        Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), loaded.Select(BitConverter.SingleToInt32Bits));
     }
 
     [Fact]
