@@ -27,7 +27,7 @@ internal sealed class ColumnEvidence(string name, bool countEveryValue)
     public CategoricalAccumulator Values { get; } = new();
 
     /// <summary>More distinct values than <see cref="SchemaInference.MaxCategories"/> were seen; <see cref="Values"/> stopped there.</summary>
-    public bool ManyValues { get; private set; }
+    public bool ManyValues => !countEveryValue && Values.TrackedCount > SchemaInference.MaxCategories;
 
     /// <summary>Adds a field's UTF-8 bytes; decodes them only when a check needs characters.</summary>
     public void Add(ReadOnlySpan<byte> utf8, bool missing)
@@ -43,23 +43,17 @@ internal sealed class ColumnEvidence(string name, bool countEveryValue)
         // boolean spelling nor a date.
         if (NumberParser.TryParseShortDecimal(utf8, out var number))
         {
-            if (!ManyValues) CountValue(decoder.Decode(utf8));
+            if (!ManyValues) Values.Add(decoder.Decode(utf8));
             if (!utf8.Contains((byte)'.')) Integers++;
             AddNumber(number);
             return;
         }
         var text = decoder.Decode(utf8);
-        if (!ManyValues) CountValue(text);
+        if (!ManyValues) Values.Add(text);
         if (BooleanText.TryParse(text, out _)) Booleans++;
         if (NumberParser.TryParseInt64(text, out _)) Integers++;
         if (NumberParser.TryParseDouble(text, out number) && double.IsFinite(number)) AddNumber(number);
         else if (DateTimeText.TryParseUnixSeconds(text, out _)) DateTimes++;
-    }
-
-    void CountValue(ReadOnlySpan<char> text)
-    {
-        Values.Add(text);
-        if (!countEveryValue && Values.TrackedCount > SchemaInference.MaxCategories) ManyValues = true;
     }
 
     void AddNumber(double number)
