@@ -47,7 +47,7 @@ internal static class TrainingBenchmark
             var probability = HiggsLikeData.WriteCsv(csv, options.Rows);
             var clock = Stopwatch.StartNew();
             var (train, test) = BenchmarkCsv.LoadSplit(csv, TrainShare);
-            Console.WriteLine($"Loaded with TableReader + Featurizer in {clock.Elapsed.TotalSeconds:F1} s (not counted): {train.RowCount:N0} train, {test.RowCount:N0} test rows");
+            Console.WriteLine($"Loaded with TabularDatasetLoader in {clock.Elapsed.TotalSeconds:F1} s (not counted): {train.RowCount:N0} train, {test.RowCount:N0} test rows");
             var bayesAuc = Auc(probability.AsSpan(train.RowCount).ToArray(), test.Labels);
             Console.WriteLine($"Bayes-optimal test AUC (true probabilities): {bayesAuc:F4}");
             var loadBefore = LoadAverage();
