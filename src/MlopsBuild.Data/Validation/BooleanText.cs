@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -12,6 +13,9 @@ public static class BooleanText
     /// <summary>The same, from UTF-8: validation reads booleans without decoding them.</summary>
     public static bool TryParse(ReadOnlySpan<byte> utf8, out bool value) => TryParse<byte>(utf8, out value);
 
+    // Optimised from the first call: generic over static abstract members, it is not precompiled, and validation calls it
+    // for every row of a boolean column.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static bool TryParse<T>(ReadOnlySpan<T> text, out bool value) where T : unmanaged, IBinaryInteger<T>
     {
         value = false;

@@ -73,6 +73,20 @@ internal sealed class ColumnCheck
     }
 
     /// <summary>
+    /// Takes this column's fields of rows <paramref name="row"/> to <paramref name="row"/> + 3 when the column is plain
+    /// numeric and all four are short decimals, parsed together (<see cref="FourShortDecimals"/>); false leaves the four
+    /// rows to <see cref="TryTakeShortDecimal"/> and <see cref="Take"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public bool TryTakeFourShortDecimals(RowBatch batch, int row, int index)
+    {
+        if (!plainDecimals || !batch.TryParseShortDecimalsOfFourRows(row, index, out var values)) return false;
+        present += 4;
+        numbers!.AddFour(values, row);
+        return true;
+    }
+
+    /// <summary>
     /// Checks this column's field of one row of the batch: <paramref name="index"/> is its position in
     /// <paramref name="file"/>, <paramref name="rowOffset"/> the rows of the dataset's earlier files. A number is only
     /// parsed here: <see cref="EndBlock"/> adds a block of them to the statistics together.

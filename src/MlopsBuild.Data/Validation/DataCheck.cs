@@ -114,21 +114,31 @@ public static class DataCheck
 
     /// <summary>
     /// Checks one share of the columns in a batch; a share is checked by one thread at a time, so the result does not
-    /// depend on scheduling. It takes the batch a block of rows at a time, row by row: a row's fields lie side by side in
-    /// the text, which then streams through the cache once (column by column, every field would be a cache miss).
+    /// depend on scheduling. It takes the batch a block of rows at a time, four rows at a time: the rows' fields lie side
+    /// by side in the text, which then streams through the cache once (column by column, every field would be a cache
+    /// miss), and four rows of a column are parsed together where they are short decimals.
     /// </summary>
     static void CheckShare(RowBatch batch, (ColumnCheck Check, int Index)[] share, string file, long rowOffset)
     {
         for (var start = 0; start < batch.Count; start += NumberBlock.Size)
         {
             var end = Math.Min(batch.Count, start + NumberBlock.Size);
-            for (var row = start; row < end; row++)
+            var row = start;
+            for (; row + 4 <= end; row += 4)
             {
                 foreach (var (check, index) in share)
-                    if (!check.TryTakeShortDecimal(batch, row, index)) check.Take(batch, row, index, file, rowOffset);
+                    if (!check.TryTakeFourShortDecimals(batch, row, index)) TakeRows(check, batch, row, row + 4, index, file, rowOffset);
             }
+            foreach (var (check, index) in share) TakeRows(check, batch, row, end, index, file, rowOffset);
             foreach (var (check, index) in share) check.EndBlock(batch, index, file, rowOffset);
         }
+    }
+
+    /// <summary>Takes one column's fields of rows <paramref name="from"/> to <paramref name="to"/> (excluded), one by one.</summary>
+    static void TakeRows(ColumnCheck check, RowBatch batch, int from, int to, int index, string file, long rowOffset)
+    {
+        for (var row = from; row < to; row++)
+            if (!check.TryTakeShortDecimal(batch, row, index)) check.Take(batch, row, index, file, rowOffset);
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace MlopsBuild.Data.Validation;
 
 /// <summary>The parsed numbers of one block of rows of a column, with the row each came from.</summary>
@@ -17,6 +19,14 @@ internal sealed class NumberBlock
         _values[_count] = value;
         _rows[_count] = row;
         _count++;
+    }
+
+    /// <summary>Adds the values of rows <paramref name="firstRow"/> to <paramref name="firstRow"/> + 3.</summary>
+    public void AddFour(Vector256<double> values, int firstRow)
+    {
+        values.CopyTo(_values.AsSpan(_count, 4));
+        (Vector128.Create(firstRow) + Vector128.Create(0, 1, 2, 3)).CopyTo(_rows.AsSpan(_count, 4));
+        _count += 4;
     }
 
     public int Row(int i) => _rows[i];

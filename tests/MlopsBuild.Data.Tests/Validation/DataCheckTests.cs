@@ -202,6 +202,35 @@ public sealed class DataCheckTests : IDisposable
         Assert.Equal(214, fromBytes.Missing);
     }
 
+    [Theory]
+    [InlineData(16_384)]
+    [InlineData(7)]
+    public void Numbers_summarise_alike_whether_parsed_four_rows_at_a_time_or_decoded_for_a_pattern(int batchRows)
+    {
+        // A pattern sends every field of the column through the decoded path. Without one, short decimals are parsed four
+        // rows at a time, and four rows with any other field one by one; batches of 7 rows end with rows left over.
+        string[] others = ["1e3", "", "1.2.3", "12", "-5000.25", " 2.5", "9007199254740993", "+.5", "-0.000", "1é"];
+        var rows = string.Concat(Enumerable.Range(0, 1501).Select(i =>
+            $"C{i % 1000:D3},30,{(i % 9 < 7 ? (((i * 7919) % 20_000) - 10_000) / 100.0 : others[i % others.Length])},north,2024-01-02,1\n"));
+        var schema = Loans with { MaxRows = null, Columns = [.. Loans.Columns.Select(c => c with { Unique = false })] };
+        var withPattern = schema with { Columns = [.. schema.Columns.Select(c => c.Name == "income" ? c with { Pattern = ".*" } : c)] };
+        var options = new TableReadOptions { BatchRows = batchRows };
+        var path = directory.Write("data.csv", Header + rows);
+
+        var fourAtATime = DataCheck.Run(path, schema, new ContentHasher(HashCache.Load(directory.File("cache.json"))), readOptions: options);
+        var decoded = DataCheck.Run(path, withPattern, new ContentHasher(HashCache.Load(directory.File("cache.json"))), readOptions: options);
+
+        static string Income(DataCheckResult result) =>
+            StatisticsFile.ToJson(new DatasetStatistics(result.Rows, [result.Statistics.Find("income")!]))
+            + string.Join("\n", result.Anomalies.Where(a => a.Column == "income")
+                .Select(a => $"{a.Kind} {a.Count} {string.Join(",", a.FirstLocations)} {string.Join("|", a.Examples)}"));
+        Assert.Equal(Income(decoded), Income(fourAtATime));
+        var income = fourAtATime.Anomalies.Where(a => a.Column == "income").ToDictionary(a => a.Kind, a => a.Count);
+        Assert.True(income[AnomalyKind.OutOfRange] > 100 && income[AnomalyKind.TypeMismatch] > 10, string.Join("; ", income));
+        var numbers = fourAtATime.Statistics.Find("income")!.Numeric!;
+        Assert.Equal(1501, numbers.Count + numbers.Missing + income[AnomalyKind.TypeMismatch]);
+    }
+
     [Fact]
     public void A_file_that_breaks_after_many_batches_fails_with_the_readers_error_once_every_check_has_stopped()
     {
