@@ -28,7 +28,9 @@ internal sealed class ExactSum
     public const int FoldInterval = 1024;
 
     /// <summary>Independent integers per exponent, so that additions to the same exponent can run in parallel.</summary>
-    public const int Lanes = 4;
+    public const int Lanes = 1 << LaneBits;
+
+    public const int LaneBits = 2;
 
     const long SignificandMask = (1L << 52) - 1;
     const long ImplicitBit = 1L << 52;

@@ -8,16 +8,17 @@ namespace MlopsBuild.Data.Tests.Reading;
 
 public sealed class FourShortDecimalsTests
 {
-    // What a lane takes: 4 to 16 bytes, an optional leading sign, then digits with at most one point.
+    // What a lane takes: 4 to 16 bytes, an optional leading sign, then digits with at most one point, below 2^52 without it.
     static readonly Regex ShortDecimal = new(@"^[+-]?(?=[0-9.]*$)[0-9]*\.?[0-9]*$", RegexOptions.CultureInvariant);
 
     static bool IsShortDecimal(string text) =>
-        Encoding.UTF8.GetByteCount(text) is >= 4 and <= FourShortDecimals.LaneWidth && ShortDecimal.IsMatch(text);
+        Encoding.UTF8.GetByteCount(text) is >= 4 and <= FourShortDecimals.LaneWidth && ShortDecimal.IsMatch(text)
+        && ulong.Parse(text.TrimStart('+', '-').Replace(".", ""), CultureInfo.InvariantCulture) < 1UL << 52;
 
     [Theory]
     [InlineData("-41.735826", "6.124542", "+3.5000", "1234")]
     [InlineData("-0.000", "-1.2", "+.25", "120.")]
-    [InlineData("9999999999999999", "9007199254740993", "9007199254740995", "-999999999999999")]
+    [InlineData("4503599627370495", "-450359962737049", "4503599627370.49", "-999999999999999")]
     [InlineData(".000000000000001", "999999999999999.", "0000000000001.50", "-00.1")]
     [InlineData("123456789012345.", "1.23456789012345", "-1.2345678901234", "+123456789012345")]
     public void Reads_four_short_decimals_bit_for_bit_as_double_parse(string a, string b, string c, string d)
@@ -37,6 +38,8 @@ public sealed class FourShortDecimalsTests
     [InlineData("")]                   // missing
     [InlineData("-123456789012345.6")] // too long for a lane
     [InlineData("12345678901234567")]
+    [InlineData("4503599627370496")]   // 2^52
+    [InlineData("9999999999999999")]
     [InlineData("1.2.3")]
     [InlineData("-1-2")]
     [InlineData("1e10")]

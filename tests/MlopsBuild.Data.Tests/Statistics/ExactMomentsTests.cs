@@ -91,6 +91,19 @@ public sealed class ExactMomentsTests
     }
 
     [Fact]
+    public void Span_additions_of_full_significands_stay_exact_in_every_lane()
+    {
+        // The largest double below 2: its significand and its square's are all ones or nearly, so each lane's integers
+        // come within a factor of two of overflowing between folds, and one lane taking the additions of all four would.
+        var values = Enumerable.Repeat(BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(2.0) - 1), 10_000).ToArray();
+        var moments = new ExactMoments();
+        moments.AddRange(values);
+
+        Assert.Equal(values[0], moments.Mean());
+        Assert.Equal(0, moments.StandardDeviation());
+    }
+
+    [Fact]
     public void Merged_moments_equal_those_of_one_pass_bit_for_bit()
     {
         var values = RandomSamples.LogNormal(30_000, seed: 15);
