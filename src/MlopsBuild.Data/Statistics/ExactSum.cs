@@ -30,6 +30,7 @@ internal sealed class ExactSum
     /// <summary>Independent integers per exponent, so that additions to the same exponent can run in parallel.</summary>
     public const int Lanes = 1 << LaneBits;
 
+    /// <summary>log2 of <see cref="Lanes"/>: a slot's integers start at slot · Lanes, a shift.</summary>
     public const int LaneBits = 2;
 
     const long SignificandMask = (1L << 52) - 1;
