@@ -36,6 +36,13 @@ internal sealed class BucketStore
             if (_counts[slot] != 0) yield return (_offset + slot, _counts[slot]);
     }
 
+    /// <summary>Non-empty buckets by decreasing index.</summary>
+    public IEnumerable<(int Index, long Count)> Descending()
+    {
+        for (var slot = _counts.Length - 1; slot >= 0; slot--)
+            if (_counts[slot] != 0) yield return (_offset + slot, _counts[slot]);
+    }
+
     void AddOutsideWindow(int index, long count)
     {
         var (used, low, high) = UsedRange();

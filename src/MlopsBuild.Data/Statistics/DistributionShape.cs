@@ -12,12 +12,14 @@ internal static class DistributionShape
     public static double[] Percentiles(IEnumerable<(double Value, long Count)> ascending, long count, double min, double max)
     {
         var percentiles = new double[101];
+        var ranks = new long[101];
+        for (var p = 0; p <= 100; p++) ranks[p] = RankOf(p, count);
         var percentile = 0;
         long seen = 0;
         foreach (var (value, valueCount) in ascending)
         {
             seen += valueCount;
-            for (; percentile <= 100 && RankOf(percentile, count) < seen; percentile++)
+            for (; percentile <= 100 && ranks[percentile] < seen; percentile++)
                 percentiles[percentile] = Math.Clamp(value, min, max);
         }
         percentiles[0] = min;
@@ -49,5 +51,10 @@ internal static class DistributionShape
         return bin;
     }
 
-    static long RankOf(int percentile, long count) => (long)((Int128)percentile * (count - 1) / 100);
+    /// <summary>⌊p·(n−1)/100⌋ without overflow: with n − 1 = 100q + r, it is p·q + ⌊p·r/100⌋.</summary>
+    static long RankOf(int percentile, long count)
+    {
+        var (q, r) = Math.DivRem(count - 1, 100);
+        return percentile * q + percentile * r / 100;
+    }
 }

@@ -39,7 +39,7 @@ internal sealed class QuantileSketch
     /// <summary>Each bucket's representative value and count, from the most negative to the most positive.</summary>
     public IEnumerable<(double Value, long Count)> Ascending()
     {
-        foreach (var (bucket, count) in _stores[1].Ascending().Reverse()) yield return (-Representative(bucket), count);
+        foreach (var (bucket, count) in _stores[1].Descending()) yield return (-Representative(bucket), count);
         if (_zeros != 0) yield return (0, _zeros);
         foreach (var (bucket, count) in _stores[0].Ascending()) yield return (Representative(bucket), count);
     }
