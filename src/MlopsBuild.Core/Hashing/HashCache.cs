@@ -89,6 +89,8 @@ public sealed class HashCache
 
     static Dictionary<string, HashCacheEntry> ReadEntries(string cacheFile)
     {
+        // No cache yet is the common first case: a thrown FileNotFoundException cost ~7 ms of a cold process.
+        if (!File.Exists(cacheFile)) return new(StringComparer.Ordinal);
         try
         {
             var file = JsonSerializer.Deserialize<HashCacheFile>(File.ReadAllBytes(cacheFile), JsonOptions);
