@@ -13,9 +13,10 @@ internal sealed class BackgroundSha256 : IDisposable
 {
     const int QueuedBlocks = 4;
 
-    readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    readonly BlockingCollection<(byte[] Buffer, int Length)> _queue = new(QueuedBlocks);
-    readonly Task _hashing;
+    // Blocks are objects rather than value tuples: the collection's code is then shared and precompiled, where a value
+    // tuple had the runtime compile some thirty methods of it at startup.
+    readonly BlockingCollection<Block> _queue = new(QueuedBlocks);
+    readonly Task<byte[]> _hashing;
 
     public BackgroundSha256()
     {
@@ -26,15 +27,14 @@ internal sealed class BackgroundSha256 : IDisposable
     {
         var buffer = ArrayPool<byte>.Shared.Rent(bytes.Length);
         bytes.CopyTo(buffer);
-        _queue.Add((buffer, bytes.Length));
+        _queue.Add(new Block(buffer, bytes.Length));
     }
 
     /// <summary>Waits for the queued blocks to be hashed, then gives the digest.</summary>
     public byte[] Finish()
     {
         _queue.CompleteAdding();
-        _hashing.GetAwaiter().GetResult();
-        return _hash.GetHashAndReset();
+        return _hashing.GetAwaiter().GetResult();
     }
 
     public void Dispose()
@@ -42,18 +42,20 @@ internal sealed class BackgroundSha256 : IDisposable
         _queue.CompleteAdding();
         _hashing.Wait();
         _queue.Dispose();
-        _hash.Dispose();
     }
 
-    void HashQueuedBlocks()
+    byte[] HashQueuedBlocks()
     {
         try
         {
+            // Created on this thread: starting the cryptography library took ~8 ms, which the caller need not wait for.
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             foreach (var (buffer, length) in _queue.GetConsumingEnumerable())
             {
-                _hash.AppendData(buffer, 0, length);
+                hash.AppendData(buffer, 0, length);
                 ArrayPool<byte>.Shared.Return(buffer);
             }
+            return hash.GetHashAndReset();
         }
         finally
         {
@@ -61,4 +63,6 @@ internal sealed class BackgroundSha256 : IDisposable
             _queue.CompleteAdding();
         }
     }
+
+    sealed record Block(byte[] Buffer, int Length);
 }
