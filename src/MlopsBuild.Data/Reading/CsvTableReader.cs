@@ -56,8 +56,11 @@ internal sealed class CsvTableReader : ITableReader
         _spareText = new byte[_text.Length];
         Columns = ReadHeader();
         _rowsPerBatch = Math.Clamp(MaxFieldsPerBatch / Columns.Count, 1, options.BatchRows);
-        _batch = new RowBatch(Columns.Count, _rowsPerBatch, emptyIsMissing: true);
-        _spareBatch = new RowBatch(Columns.Count, _rowsPerBatch, emptyIsMissing: true);
+        // A row takes at least a byte per column (its separators and line end), so a file holds at most this many: room
+        // for them at once spares a small file a full batch and a large one the batch's growth, copy by copy.
+        var mostRows = (int)Math.Min(_rowsPerBatch, source.Length / Columns.Count + 1);
+        _batch = new RowBatch(Columns.Count, _rowsPerBatch, emptyIsMissing: true, mostRows);
+        _spareBatch = new RowBatch(Columns.Count, _rowsPerBatch, emptyIsMissing: true, mostRows);
     }
 
     private enum RowStatus { Complete, Incomplete, EndOfText }

@@ -17,11 +17,13 @@ public sealed class RowBatch
     private int[] _bounds = [];   // two ints per field: start in _text, length (-1 marks a missing JSON value)
     private long[] _lines = [];
 
-    internal RowBatch(int columnCount, int maxRows, bool emptyIsMissing)
+    /// <param name="expectedRows">Rows to make room for at once (a batch grows as needed beyond, up to <paramref name="maxRows"/>).</param>
+    internal RowBatch(int columnCount, int maxRows, bool emptyIsMissing, int expectedRows = 0)
     {
         ColumnCount = columnCount;
         _maxRows = maxRows;
         _emptyIsMissing = emptyIsMissing;
+        if (expectedRows > 0) EnsureCapacity(Math.Min(expectedRows, maxRows));
     }
 
     public int ColumnCount { get; }

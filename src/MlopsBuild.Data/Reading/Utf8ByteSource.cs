@@ -27,6 +27,9 @@ internal sealed class Utf8ByteSource : IDisposable
         _onRead = onRead;
     }
 
+    /// <summary>The file's length in bytes.</summary>
+    public long Length => _stream.Length;
+
     /// <summary>The byte where reading stopped because it is not valid UTF-8; null until the caller has read up to it.</summary>
     public byte? InvalidByte { get; private set; }
 
